@@ -229,3 +229,13 @@ def first_difference(expected: str, actual: str) -> int | None:
     if len(expected) != len(actual):
         return min(len(expected), len(actual))
     return None
+
+
+@lru_cache(maxsize=64)
+def _page_articles_cached(path: Path, mtime_ns: int) -> dict[str, Article]:
+    return {article.id: article for article in parse_page_articles(path.read_text(encoding="utf-8"))}
+
+
+def page_articles(path: Path) -> dict[str, Article]:
+    """Articles of a law page by ID; cached until the file changes."""
+    return _page_articles_cached(path, path.stat().st_mtime_ns)

@@ -1,0 +1,133 @@
+"""The citation syntax: how any page points at a law article.
+
+In Markdown::
+
+    [[反家庭暴力法 23]]                 one article
+    [[反家庭暴力法 15、16、17]]         several articles of one law
+    [[刑法 260-1]]                      第二百六十条之一
+    [[民法典 1091]]                     the Civil Code page whose range holds 1091
+    [[反家庭暴力法 23|第二十三条第二款]]  own link text
+
+In front matter (``cites:``) the same text without brackets: ``反家庭暴力法 23``.
+The law name is any name listed under ``cite:`` in data/laws.yml. The build
+turns each citation into a link to the article; the checks verify that the law
+and the article exist. Documented in CONTRIBUTING.md, "引用条文".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kb.laws import LawEntry, registry
+
+# [[name numbers|label]] — name has no digits-first; numbers are 23, 260-1, lists.
+CITATION = re.compile(r"\[\[([^\[\]|]+?)\s+([0-9][0-9\-、,， ]*?)(?:\|([^\[\]]+))?\]\]")
+LOOKS_LIKE_CITATION = re.compile(r"\[\[[^\[\]]*\]\]")
+NUMBER = re.compile(r"^(\d+)(?:-(\d+))?$")
+NUMBER_SEPARATORS = re.compile(r"[、,，\s]+")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One cited article: the law page and the article ID."""
+
+    law: LawEntry
+    article_id: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.law.page}#{self.article_id}"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation found in text, with its position for error reports."""
+
+    raw: str
+    name: str
+    numbers: tuple[str, ...]
+    label: str | None
+    start: int
+    end: int
+
+
+class CitationError(ValueError):
+    """A citation that names an unknown law or is malformed; ``code`` is the rule ID."""
+
+    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.code = code
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[LawEntry, ...]]:
+    names: dict[str, list[LawEntry]] = {}
+    for entry in registry():
+        for name in entry.cite:
+            names.setdefault(name, []).append(entry)
+    return {name: tuple(entries) for name, entries in names.items()}
+
+
+def known_names() -> list[str]:
+    return sorted(_names())
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every ``[[…]]`` in ``text`` that has the shape of a citation."""
+    found = []
+    for match in CITATION.finditer(text):
+        numbers = tuple(n for n in NUMBER_SEPARATORS.split(match.group(2).strip()) if n)
+        found.append(Citation(match.group(0), match.group(1).strip(), numbers, match.group(3), match.start(), match.end()))
+    return found
+
+
+def find_malformed(text: str) -> list[tuple[int, str]]:
+    """``[[…]]`` that are not citations (e.g. a missing article number)."""
+    good = {m.start() for m in CITATION.finditer(text)}
+    return [(m.start(), m.group(0)) for m in LOOKS_LIKE_CITATION.finditer(text) if m.start() not in good]
+
+
+def parse_reference(text: str) -> Citation:
+    """A front-matter citation such as ``反家庭暴力法 23``."""
+    citations = find_citations(f"[[{text.strip()}]]")
+    if len(citations) != 1:
+        raise CitationError(
+            "CITE001",
+            f"“{text}”不是有效的引用，应写成“法律名称 条号”，例如“反家庭暴力法 23”",
+            f'"{text}" is not a citation; write "law-name article", e.g. "反家庭暴力法 23"',
+        )
+    return citations[0]
+
+
+def resolve(citation: Citation) -> list[Target]:
+    """The articles a citation names; raise CitationError for an unknown law or number."""
+    entries = _names().get(citation.name)
+    if not entries:
+        raise CitationError(
+            "CITE002",
+            f"未知的法律名称“{citation.name}”，可用的名称见 data/laws.yml 的 cite 字段",
+            f'unknown law name "{citation.name}"; the names are listed under cite: in data/laws.yml',
+        )
+    targets = []
+    for number in citation.numbers:
+        match = NUMBER.match(number)
+        if not match:
+            raise CitationError(
+                "CITE001",
+                f"条号“{number}”无效，应为阿拉伯数字，如 23 或 260-1（第二百六十条之一）",
+                f'article number "{number}" is invalid; use digits such as 23 or 260-1',
+            )
+        article_id = f"art-{number}"
+        law = next((entry for entry in entries if entry.holds(article_id)), None)
+        if law is None:
+            raise CitationError(
+                "CITE003",
+                f"“{citation.name}”没有第 {number} 条（本站收录的条文范围之外）",
+                f'"{citation.name}" has no article {number} on this site',
+            )
+        targets.append(Target(law, article_id))
+    return targets

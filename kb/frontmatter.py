@@ -1,0 +1,109 @@
+"""Front matter: the YAML block between ``---`` lines at the top of a page.
+
+MkDocs reads it too, but reports a broken block only as a warning without a
+line number. Here it is parsed once, and errors carry the line in the file as
+the volunteer sees it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+DELIMITER = "---"
+
+
+@dataclass
+class FrontMatterError(Exception):
+    """A front-matter problem at ``line``/``col`` (1-based, in the file)."""
+
+    code: str
+    line: int
+    col: int
+    message_zh: str
+    message_en: str
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """Return (meta, body, body_first_line); an absent block gives an empty dict.
+
+    Never raises: callers that need errors use :func:`parse_front_matter`.
+    """
+    try:
+        return parse_front_matter(text)
+    except FrontMatterError:
+        return {}, text, 1
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """Parse the block strictly; raise FrontMatterError with a file line."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != DELIMITER:
+        return {}, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (DELIMITER, "..."):
+            block = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            break
+    else:
+        raise FrontMatterError("FM001", 1, 1, "前置元数据没有结束：缺少第二行 ---",
+                               "front matter is not closed: the second --- line is missing")
+    try:
+        meta = yaml.safe_load(block) if block.strip() else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = (mark.line + 2) if mark else 2  # +1 for 1-based, +1 for the opening ---
+        col = (mark.column + 1) if mark else 1
+        problem = getattr(error, "problem", None) or str(error)
+        raise FrontMatterError("FM002", line, col, f"YAML 语法错误：{problem}",
+                               f"YAML syntax error: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError("FM002", 2, 1, "前置元数据应为“字段: 值”的形式",
+                               "front matter must be a mapping of field: value")
+    return normalise(meta), body, index + 2
+
+
+def normalise(value: Any) -> Any:
+    """Dates become ISO strings, so the schemas see one type whether quoted or not."""
+    if isinstance(value, dict):
+        return {str(k): normalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def key_line(text: str, path: list[str | int]) -> tuple[int, int]:
+    """Best-effort file line/column of a front-matter field, for error reports.
+
+    Walks the YAML node tree, so nested fields (``review.on``) and list items
+    (``cites[2]``) point at the right line.
+    """
+    lines = text.split("\n")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (DELIMITER, "..."))
+        node = yaml.compose("\n".join(lines[1:end]))
+    except (StopIteration, yaml.YAMLError):
+        return 1, 1
+    best = node
+    for part in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    best, node = key_node, value_node
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = best = node.value[part]
+        else:
+            break
+    if best is None:
+        return 2, 1
+    return best.start_mark.line + 2, best.start_mark.column + 1

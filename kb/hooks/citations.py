@@ -1,0 +1,209 @@
+"""Citations: render ``[[反家庭暴力法 23]]`` as links, with previews and backlinks.
+
+* Each citation becomes a Markdown link to the article on the law page, so
+  MkDocs validates it like any link and the i18n plugin points English pages
+  at the English law page.
+* The cited articles' text is embedded once per page (hidden), so the preview
+  shown on hover, focus or tap needs no request and works offline.
+* Under each article of a law page, a "被引用 / Cited in" list names the pages
+  that cite it. All pages are scanned in ``on_nav``, before any is rendered.
+
+A citation that names an unknown law or article fails the build; the checks
+(scripts/check.py) report the same problems earlier, with file and line.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from kb.citations import CitationError, Target, find_citations, parse_reference, resolve
+from kb.frontmatter import split_front_matter
+from kb.laws import LAW_DIR, english_label, label_from_article_id, page_articles
+
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
+INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
+
+_backlinks: dict[str, list[tuple[str, str]]] = {}  # "page#art-23" -> [(src_uri, title)]
+_cited_on_page: dict[str, dict[str, Target]] = {}  # src_uri -> cited articles, for on_post_page
+
+
+def _language(config: MkDocsConfig) -> str:
+    return str(config.theme["language"])
+
+
+def link_text(target: Target, first: bool, language: str) -> str:
+    if language == "zh":
+        label = label_from_article_id(target.article_id)
+        return f"{target.law.cite[0]}{label}" if first else label
+    label = english_label(target.article_id).replace("Article", "art.")
+    return f"{target.law.cite_en}, {label}" if first else label
+
+
+def preview_source(target: Target, language: str) -> tuple[Path, str]:
+    """Where a preview's text comes from: the English translation if there is one."""
+    english = LAW_DIR / f"{target.law.page}.en.md"
+    if language == "en" and english.exists():
+        meta, _, _ = split_front_matter(english.read_text(encoding="utf-8"))
+        if meta.get("translation") and target.article_id in page_articles(english):
+            return english, "en"
+    return target.law.path, "zh"
+
+
+def render_line(line: str, src_uri: str, language: str, cited: dict[str, Target]) -> str:
+    """Replace the citations of one line (outside inline code) by links."""
+    pieces = []
+    position = 0
+    code_spans = [(m.start(), m.end()) for m in INLINE_CODE.finditer(line)]
+    for citation in find_citations(line):
+        if any(start <= citation.start < end for start, end in code_spans):
+            continue
+        try:
+            targets = resolve(citation)
+        except CitationError as error:
+            raise ValueError(f"{src_uri}: {citation.raw}: {error.message_en}") from None
+        links = []
+        for index, target in enumerate(targets):
+            if target.article_id not in page_articles(target.law.path):
+                raise ValueError(f"{src_uri}: {citation.raw}: {target.law.page} has no {target.article_id}")
+            cited[target.key] = target
+            href = posixpath.relpath(f"law/{target.law.page}.md", posixpath.dirname(src_uri) or ".")
+            text = citation.label if citation.label and len(targets) == 1 else link_text(target, index == 0, language)
+            links.append(f'[{text}]({href}#{target.article_id}){{ .kb-cite data-kb-cite="{target.key}" }}')
+        pieces.append(line[position:citation.start])
+        pieces.append("、".join(links) if language == "zh" else ", ".join(links))
+        position = citation.end
+    pieces.append(line[position:])
+    return "".join(pieces)
+
+
+def render_citations(markdown: str, src_uri: str, language: str) -> tuple[str, dict[str, Target]]:
+    cited: dict[str, Target] = {}
+    out = []
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        match = FENCE.match(line)
+        if match:
+            marker = match.group(2)
+            if fence is None:
+                fence = marker[0] * len(marker)
+            elif marker.startswith(fence):
+                fence = None
+            out.append(line)
+            continue
+        out.append(line if fence else render_line(line, src_uri, language, cited))
+    return "\n".join(out), cited
+
+
+def previews(cited: dict[str, Target], language: str) -> str:
+    """Hidden article texts for the preview popovers, one per cited article."""
+    if not cited:
+        return ""
+    parts = ['<div class="kb-cite-previews" hidden>']
+    for key, target in sorted(cited.items()):
+        source, lang = preview_source(target, language)
+        article = page_articles(source)[target.article_id]
+        title = link_text(target, True, language)
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in article.paragraphs)
+        parts.append(f'<div data-kb-cite="{key}" lang="{lang}"><p class="kb-cite-previews__title">{html.escape(title)}</p>{body}</div>')
+    parts.append("</div>")
+    return "\n\n" + "\n".join(parts) + "\n"
+
+
+def _page_title(path: Path, fallback: str) -> str:
+    meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    return str(meta.get("title") or fallback) if isinstance(meta, dict) else fallback
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Scan every page of this language for citations, before any is rendered."""
+    _backlinks.clear()
+    for file in files.documentation_pages():
+        if file.src_uri.startswith("law/"):
+            continue
+        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        meta, body, _ = split_front_matter(text)
+        keys: set[str] = set()
+        for citation in find_citations(body):
+            try:
+                keys.update(t.key for t in resolve(citation))
+            except CitationError:
+                continue  # reported when the page itself is rendered
+        for reference in (meta.get("cites") or []) if isinstance(meta, dict) else []:
+            try:
+                keys.update(t.key for t in resolve(parse_reference(str(reference))))
+            except CitationError:
+                continue
+        title = _page_title(Path(file.abs_src_path), file.src_uri)
+        for key in keys:
+            _backlinks.setdefault(key, []).append((file.src_uri, title))
+    return nav
+
+
+BACKLINK_LABELS = {"zh": "被引用", "en": "Cited in"}
+ARTICLE_HEADING = re.compile(r"^#{2,6} .+\{#(art-[0-9-]+)\}\s*$")
+ANY_HEADING = re.compile(r"^#{1,6} ")
+
+
+def add_backlinks(markdown: str, page_slug: str, src_uri: str, language: str) -> str:
+    """Insert a collapsible "cited in" list at the end of each cited article."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    current: str | None = None
+
+    def flush() -> None:
+        if current is None:
+            return
+        pages = sorted(set(_backlinks.get(f"{page_slug}#{current}", [])), key=lambda p: p[0])
+        if not pages:
+            return
+        items = []
+        for uri, title in pages:
+            # Link to the Chinese file name; the i18n plugin picks the page's language.
+            href = posixpath.relpath(uri.replace(".en.md", ".md"), posixpath.dirname(src_uri) or ".")
+            items.append(f"    - [{title}]({href})")
+        out.extend(["", f'??? quote "{BACKLINK_LABELS[language]}（{len(pages)}）"' if language == "zh"
+                    else f'??? quote "{BACKLINK_LABELS[language]} ({len(pages)})"', "", *items, ""])
+
+    for line in lines:
+        if ANY_HEADING.match(line):
+            flush()
+            match = ARTICLE_HEADING.match(line)
+            current = match.group(1) if match else None
+        out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = _language(config)
+    src_uri = page.file.src_uri
+    markdown, cited = render_citations(markdown, src_uri, language)
+    if src_uri.startswith("law/") and "law" in page.meta:
+        slug = posixpath.basename(src_uri).split(".")[0]
+        markdown = add_backlinks(markdown, slug, src_uri, language)
+    _cited_on_page[src_uri] = cited
+    return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Embed the preview texts after search has indexed the page, so they never match a query."""
+    cited = _cited_on_page.pop(page.file.src_uri, {})
+    if not cited:
+        return output
+    if "</body>" not in output:
+        raise ValueError(f"{page.file.src_uri}: no </body> to put citation previews before")
+    return output.replace("</body>", previews(cited, _language(config)) + "</body>", 1)
+
+
+def backlinks_snapshot() -> dict[str, list[tuple[str, str]]]:
+    """The backlinks of the last build (for tests)."""
+    return {key: list(value) for key, value in _backlinks.items()}
+
