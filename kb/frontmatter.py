@@ -69,9 +69,13 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
 
 
 def normalise(value: Any) -> Any:
-    """Dates become ISO strings, so the schemas see one type whether quoted or not."""
+    """Dates become ISO strings, so the schemas see one type whether quoted or not.
+
+    YAML 1.1 reads the key ``on`` (as in ``review: {on: 2026-11-28}``) as the
+    boolean True; it is turned back into "on".
+    """
     if isinstance(value, dict):
-        return {str(k): normalise(v) for k, v in value.items()}
+        return {("on" if k is True else str(k)): normalise(v) for k, v in value.items()}
     if isinstance(value, list):
         return [normalise(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):

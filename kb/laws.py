@@ -204,7 +204,7 @@ def parse_source_articles(text: str) -> list[Article]:
 def normalised_statute(articles: list[Article]) -> str:
     """The text that ``text_sha256`` covers (documented in CONTRIBUTING.md).
 
-    Each article contributes its label (第二十三条) and its paragraphs, one per
+    Each article contributes its label (第二十三条, from its ID) and its paragraphs, one per
     line, trailing whitespace removed; articles are separated by a blank line.
     Markdown structure (headings, IDs, chapter titles) and notes are left out,
     so only a change of statute characters changes the hash.
@@ -213,8 +213,12 @@ def normalised_statute(articles: list[Article]) -> str:
 
 
 def statute_label(article: Article) -> str:
-    """The label that belongs to the statute text: 第二十三条, or "preamble"."""
-    return PREAMBLE if article.id == PREAMBLE else article.label
+    """The label that belongs to the statute text: 第二十三条, or "preamble".
+
+    Derived from the article ID, not the heading, so an English page that
+    carries the Chinese text under "Article 23" headings has the same hash.
+    """
+    return PREAMBLE if article.id == PREAMBLE else label_from_article_id(article.id)
 
 
 def statute_sha256(articles: list[Article]) -> str:

@@ -1,0 +1,52 @@
+"""Characters: look-alike compatibility characters (errors) and, outside
+statute text, Chinese punctuation and CJK–Latin spacing (warnings, via
+autocorrect, the well-kept implementation of the 中文文案排版 conventions)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import autocorrect_py
+
+from kb.checks.checkers import Context
+
+# Kangxi radicals, CJK radicals supplement, compatibility ideographs (BMP and supplement).
+LOOKALIKE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+def replacement(char: str) -> str:
+    """The unified ideograph a look-alike stands for (NFKC), if there is one."""
+    normal = unicodedata.normalize("NFKC", char)
+    return normal if normal != char else "?"
+
+
+def check(ctx: Context) -> None:
+    page = ctx.page
+    for match in LOOKALIKE.finditer(page.text, page.body_offset):
+        char = match.group(0)
+        ctx.at("CHAR001", match.start(), char=char, code=f"{ord(char):04X}", replacement=replacement(char))
+    if page.kind == "law":
+        return  # statute text is verbatim; its punctuation is the legislature's
+    body = page.text[page.body_offset:]
+    result = autocorrect_py.lint_for(body, "md")
+    for line in result.lines:
+        rule, col = classify(line.old, line.new)
+        file_line = page.body_line + line.line - 1
+        ctx.at_line(rule, file_line, col, suggestion=line.new.strip()[:80])
+
+
+def classify(old: str, new: str) -> tuple[str, int]:
+    """CHAR003 when autocorrect only adds or removes spaces, else CHAR002; and the column."""
+    col = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new))) + 1
+    rule = "CHAR003" if old.replace(" ", "") == new.replace(" ", "") else "CHAR002"
+    return rule, col
+
+
+def fixed(text: str, body_offset: int, statute: bool) -> str:
+    """The text with every fixable character problem fixed (used by --fix)."""
+    head, body = text[:body_offset], text[body_offset:]
+    body = LOOKALIKE.sub(lambda m: replacement(m.group(0)) if replacement(m.group(0)) != "?" else m.group(0), body)
+    if not statute:
+        body = autocorrect_py.format_for(body, "md")
+    return head + body

@@ -1,0 +1,57 @@
+"""Citations: every ``[[law article]]`` and every ``cites:`` entry names a law
+and an article that exist on the site; ``cites:`` entries are cited in the text."""
+
+from __future__ import annotations
+
+from kb.checks.checkers import Context
+from kb.citations import Citation, CitationError, Target, find_citations, find_malformed, parse_reference, resolve
+from kb.frontmatter import key_line
+
+
+def _targets(ctx: Context, citation: Citation, report: "callable") -> list[Target]:
+    try:
+        targets = resolve(citation)
+    except CitationError as error:
+        if error.code == "CITE002":
+            report("CITE002", name=citation.name)
+        elif error.code == "CITE003":
+            report("CITE003", name=citation.name, number=", ".join(citation.numbers), page="—")
+        else:
+            report("CITE001", detail=citation.raw)
+        return []
+    existing = []
+    for target in targets:
+        law_page = ctx.workspace.page(target.law.path)
+        if law_page is not None and target.article_id not in law_page.anchors:
+            report("CITE003", name=citation.name, number=target.article_id[4:], page=f"docs/law/{target.law.page}.md")
+        else:
+            existing.append(target)
+    return existing
+
+
+def check(ctx: Context) -> None:
+    page = ctx.page
+    masked = page.masked
+    cited: set[str] = set()
+    for citation in find_citations(masked):
+        def report(rule: str, _offset: int = citation.start, **params: object) -> None:
+            ctx.at(rule, _offset, **params)
+        cited.update(t.key for t in _targets(ctx, citation, report))
+    for offset, raw in find_malformed(masked):
+        ctx.at("CITE001", offset, detail=raw)
+    references = page.meta.get("cites") if isinstance(page.meta, dict) else None
+    if not isinstance(references, list):
+        return
+    for index, reference in enumerate(references):
+        line, col = key_line(page.text, ["cites", index])
+
+        def report_fm(rule: str, _line: int = line, _col: int = col, **params: object) -> None:
+            ctx.at_line(rule, _line, _col, **params)
+        try:
+            citation = parse_reference(str(reference))
+        except CitationError:
+            report_fm("CITE001", detail=str(reference))
+            continue
+        for target in _targets(ctx, citation, report_fm):
+            if target.key not in cited:
+                report_fm("CITE004", citation=str(reference))

@@ -1,0 +1,150 @@
+"""The catalogue of content rules: stable IDs, severities, messages and fixes.
+
+Every rule a checker reports is defined here once, in Chinese and English.
+CONTRIBUTING.md lists them (generated from this table by
+``scripts/check.py --list-rules --format markdown``) under anchors named after
+the lower-case ID (``#fm003``), and every message points there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    zh: str  # message template, str.format(**params)
+    en: str
+    fix_zh: str
+    fix_en: str
+
+    @property
+    def anchor(self) -> str:
+        return self.id.lower()
+
+    def message(self, language: str, params: dict[str, object]) -> str:
+        template = self.zh if language == "zh" else self.en
+        return template.format(**params)
+
+
+_RULES = [
+    # Files
+    Rule("FILE001", ERROR, "无法读取文件：{reason}", "cannot read the file: {reason}",
+         "检查文件权限，或重新保存该文件。", "Check the file's permissions or save it again."),
+    Rule("FILE002", ERROR, "文件不是 UTF-8 编码（第 {byte} 字节）", "the file is not UTF-8 (byte {byte})",
+         "用 UTF-8 编码重新保存文件。", "Save the file again as UTF-8."),
+    Rule("FILE003", ERROR, "文件是空的", "the file is empty",
+         "写入内容，或删除该文件。", "Add content or delete the file."),
+    Rule("FILE004", ERROR, "文件包含二进制数据（空字节）", "the file contains binary data (NUL bytes)",
+         "Markdown 文件只能包含文字；图片等放在 docs/assets/。", "Markdown files hold text only; put images in docs/assets/."),
+    Rule("FILE005", ERROR, "文件过大（{size} 字节，上限 {limit}）", "the file is too large ({size} bytes, limit {limit})",
+         "把内容拆成几个页面。", "Split the content into several pages."),
+    Rule("FILE006", ERROR, "文件以 BOM（字节顺序标记）开头", "the file starts with a byte-order mark (BOM)",
+         "运行 python scripts/check.py --fix 删除 BOM，或用“UTF-8 无 BOM”保存。", "Run python scripts/check.py --fix, or save as UTF-8 without BOM."),
+    Rule("FILE007", ERROR, "符号链接指向 docs/ 之外：{target}", "symlink points outside docs/: {target}",
+         "用真实文件代替符号链接。", "Replace the symlink with a real file."),
+    Rule("FILE008", ERROR, "文件名“{name}”不是小写英文短名（只能用 a-z、0-9、连字符）", 'file name "{name}" is not a lowercase ASCII slug (a-z, 0-9, hyphens)',
+         "改用如 protection-order-steps.md 的文件名；已发布的页面改名须加跳转。", "Use a name like protection-order-steps.md; renaming a published page needs a redirect."),
+    # Front matter
+    Rule("FM001", ERROR, "缺少前置元数据，或前置元数据没有结束", "front matter is missing or not closed",
+         "在文件开头加上以 --- 开始和结束的 YAML 块，至少包含 title 和 description。", "Start the file with a YAML block between --- lines with at least title and description."),
+    Rule("FM002", ERROR, "前置元数据 YAML 语法错误：{detail}", "front matter YAML syntax error: {detail}",
+         "检查冒号后的空格、引号是否成对、缩进是否一致。", "Check the space after colons, paired quotes and consistent indentation."),
+    Rule("FM003", ERROR, "字段“{field}”的值无效：{detail}", 'field "{field}" has an invalid value: {detail}',
+         "按 schemas/ 中的模式填写，日期写成 YYYY-MM-DD，可选值见 data/taxonomy.yml。", "Follow the schema in schemas/; dates are YYYY-MM-DD; allowed values are in data/taxonomy.yml."),
+    Rule("FM004", ERROR, "缺少必填字段“{field}”", 'required field "{field}" is missing',
+         "补上该字段；各类页面的必填字段见贡献指南的前置元数据参考。", "Add the field; see the front-matter reference in CONTRIBUTING.md."),
+    Rule("FM005", ERROR, "不允许的字段“{field}”", 'field "{field}" is not allowed here',
+         "删除该字段，或检查拼写。", "Remove the field or check its spelling."),
+    Rule("FM006", ERROR, "中英文页面的“{field}”不一致：中文为 {zh}，英文为 {en}", 'zh and en pages disagree on "{field}": zh {zh}, en {en}',
+         "两个语言版本的该字段必须相同。", "Both language versions must have the same value."),
+    Rule("FM007", ERROR, "案例编号 {id} 与 {other} 重复", "case id {id} is also used by {other}",
+         "每个案例用一个新的编号，编号永不复用。", "Give each case a new id; ids are never reused."),
+    # Links
+    Rule("LINK001", ERROR, "链接目标不存在：{target}", "link target does not exist: {target}",
+         "检查相对路径和文件名（指向 .md 文件）。", "Check the relative path and the file name (link to the .md file)."),
+    Rule("LINK002", ERROR, "锚点“#{anchor}”在 {target} 中不存在", 'anchor "#{anchor}" does not exist in {target}',
+         "检查目标页面的标题或 {{#id}}；条文锚点形如 #art-23。", "Check the target's headings or {{#id}}; article anchors look like #art-23."),
+    Rule("LINK003", ERROR, "图片不存在：{target}", "image does not exist: {target}",
+         "把图片放进 docs/assets/images/ 并检查路径。", "Put the image in docs/assets/images/ and check the path."),
+    Rule("LINK004", ERROR, "图片缺少替代文字（alt）", "image has no alt text",
+         "在 ![ ] 的方括号中写出图片内容，例如 ![流程图：申请保护令的步骤](…)。", "Describe the image in the brackets, e.g. ![Flowchart: applying for an order](…)."),
+    Rule("LINK005", ERROR, "指向本站的绝对链接：{target}", "absolute link to this site: {target}",
+         "改用相对链接指向 .md 文件，否则换域名或离线使用时会失效。", "Use a relative link to the .md file; absolute links break offline and on other hosts."),
+    Rule("LINK006", ERROR, "外部链接格式不正确：{target}", "malformed external link: {target}",
+         "外部链接应以 https:// 开头并包含完整域名。", "External links start with https:// and name a full host."),
+    Rule("LINK007", WARNING, "外部链接无法访问：{target}（{reason}）", "external link unreachable: {target} ({reason})",
+         "确认网址是否已变更；只在 --external 时检查。", "Check whether the address changed; checked only with --external."),
+    # Citations
+    Rule("CITE001", ERROR, "引用格式不正确：{detail}", "malformed citation: {detail}",
+         "写成 [[法律名称 条号]]，例如 [[反家庭暴力法 23]]、[[刑法 260-1]]。", "Write [[law-name article]], e.g. [[反家庭暴力法 23]], [[刑法 260-1]]."),
+    Rule("CITE002", ERROR, "未知的法律名称“{name}”", 'unknown law name "{name}"',
+         "使用 data/laws.yml 中 cite 字段列出的名称。", "Use a name listed under cite: in data/laws.yml."),
+    Rule("CITE003", ERROR, "引用的条文不存在：{name}第 {number} 条（{page}）", "cited article does not exist: {name} art. {number} ({page})",
+         "核对条号；节选页面只能引用已收录的条文。", "Check the number; excerpt pages hold only some articles."),
+    Rule("CITE004", ERROR, "front matter 中 cites 的“{citation}”在正文中没有引用", 'cites: "{citation}" is never cited in the text',
+         "在正文（如“法律依据”一节）中引用该条，或从 cites 中删除。", "Cite it in the text (e.g. the legal-basis section) or remove it from cites."),
+    # Statutes
+    Rule("LAW001", ERROR, "条文编号不连续或重复：{detail}", "article numbering has a gap or duplicate: {detail}",
+         "条文页面由 scripts/import_law.py 生成，不要手工增删条文。", "Law pages come from scripts/import_law.py; do not add or remove articles by hand."),
+    Rule("LAW002", ERROR, "条文数 {found} 与前置元数据 articles: {expected} 不符", "{found} articles, but front matter says articles: {expected}",
+         "核对是否误删或误加了条文标题。", "Check for a deleted or added article heading."),
+    Rule("LAW003", ERROR, "条文文本与 text_sha256 不符：条文被改动了", "statute text does not match text_sha256: the text was changed",
+         "条文必须一字不改。撤销对条文的修改；确需更新版本时用 scripts/import_law.py 重新导入。", "Statute text is verbatim: undo the change; to update a version, re-import with scripts/import_law.py."),
+    Rule("LAW004", ERROR, "{article} 与官方文本不同（第 {index} 个字符：应为“{expected}”，实为“{actual}”）", "{article} differs from the official text (character {index}: expected \"{expected}\", found \"{actual}\")",
+         "按 ../shared/reference/laws/ 中的官方文本恢复该条。", "Restore the article from the official text in ../shared/reference/laws/."),
+    Rule("LAW005", ERROR, "{article} 在官方文本中不存在", "{article} does not exist in the official text",
+         "删除该条，或检查条号。", "Remove the article or check its number."),
+    # Personal data
+    Rule("PII001", ERROR, "疑似身份证号：{value}", "likely resident ID number: {value}",
+         "删除身份证号；案例中不得出现任何真实个人信息。", "Remove the ID number; cases hold no real personal data."),
+    Rule("PII002", ERROR, "疑似手机号：{value}", "likely mobile number: {value}",
+         "删除电话号码；只可写 12338、12348 等公共服务热线。", "Remove the number; only public hotlines such as 12338 and 12348 may appear."),
+    Rule("PII003", ERROR, "疑似固定电话：{value}", "likely landline number: {value}",
+         "删除电话号码；只可写公共服务热线。", "Remove the number; only public hotlines may appear."),
+    Rule("PII004", ERROR, "疑似电子邮箱：{value}", "likely e-mail address: {value}",
+         "删除邮箱地址。", "Remove the e-mail address."),
+    Rule("PII005", ERROR, "疑似带门牌号的地址：{value}", "likely street address with a house number: {value}",
+         "删除具体地址；地点不具体到省以下。", "Remove the address; name no place below province level."),
+    Rule("PII006", ERROR, "疑似银行卡号：{value}", "likely bank card number: {value}",
+         "删除银行卡号。", "Remove the card number."),
+    Rule("PII007", ERROR, "疑似真实姓名：{value}", "likely real full name: {value}",
+         "人名写成“张某”“李某某”；确属机构或常用词时，在该行末尾加 <!-- check: allow PII007 -->。", "Write names as 张某 or 李某某; if it is an institution or word, end the line with <!-- check: allow PII007 -->."),
+    # HTML
+    Rule("HTML001", ERROR, "不允许使用 <{tag}> 标签", "the <{tag}> element is not allowed",
+         "删除该标签；需要的功能请在 overrides/ 或钩子中实现。", "Remove it; features belong in overrides/ or the hooks."),
+    Rule("HTML002", ERROR, "不允许使用事件属性 {attribute}", "event attribute {attribute} is not allowed",
+         "删除该属性；页面中不能写脚本。", "Remove the attribute; pages hold no scripts."),
+    Rule("HTML003", ERROR, "不允许使用 javascript: 链接", "javascript: URLs are not allowed",
+         "改为普通链接。", "Use an ordinary link."),
+    Rule("HTML004", ERROR, "会从其他网站加载内容：{target}", "loads content from another site: {target}",
+         "把文件下载到 docs/assets/ 后用相对路径引用；本站不向其他网站发出请求。", "Copy the file into docs/assets/ and use a relative path; the site makes no third-party requests."),
+    # Characters
+    Rule("CHAR001", ERROR, "“{char}”（U+{code}）是形近的兼容字符，应为“{replacement}”", '"{char}" (U+{code}) is a look-alike compatibility character; use "{replacement}"',
+         "运行 python scripts/check.py --fix 自动替换。", "Run python scripts/check.py --fix to replace it."),
+    Rule("CHAR002", WARNING, "中文句子中的标点建议用全角：{suggestion}", "use full-width punctuation in Chinese text: {suggestion}",
+         "运行 python scripts/check.py --fix 自动修正（法律条文不受影响）。", "Run python scripts/check.py --fix (statute text is left alone)."),
+    Rule("CHAR003", WARNING, "中文与英文或数字之间建议加空格：{suggestion}", "add a space between Chinese and Latin text or digits: {suggestion}",
+         "运行 python scripts/check.py --fix 自动修正（法律条文不受影响）。", "Run python scripts/check.py --fix (statute text is left alone)."),
+    # Translations
+    Rule("I18N001", WARNING, "缺少英文版本 {expected}", "no English version {expected}",
+         "新建英文页面（同名，后缀 .en.md）；在此之前英文网站显示中文原文。", "Add the .en.md page; until then the English site shows the Chinese text."),
+    Rule("I18N002", WARNING, "英文版本已过时：中文原文在翻译后有改动", "English version is out of date: the Chinese page changed after translation",
+         "更新译文后运行 python scripts/translation.py mark 英文文件。", "Update the translation, then run python scripts/translation.py mark <en file>."),
+    Rule("I18N003", WARNING, "英文版本没有记录 translated_from", "English page has no translated_from",
+         "运行 python scripts/translation.py mark 英文文件 记录翻译所依据的中文版本。", "Run python scripts/translation.py mark <en file> to record the source version."),
+    Rule("I18N004", ERROR, "英文页面缺少中文页面的锚点 {ids}", "English page lacks anchors of the Chinese page: {ids}",
+         "英文页面保留中文页面的全部 {{#id}} 锚点。", "Keep every {{#id}} anchor of the Chinese page."),
+    Rule("I18N005", ERROR, "只有英文页面，没有中文原文", "English page without a Chinese page",
+         "中文是本站的第一语言：先写中文页面。", "Chinese is the first language: write the Chinese page first."),
+    # Review
+    Rule("REVIEW001", WARNING, "页面超过 12 个月未审核（上次审核：{on}）", "not reviewed for over 12 months (last review {on})",
+         "请专业人员重新审核并更新 review.on。", "Have a professional review it again and update review.on."),
+]
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

@@ -1,0 +1,197 @@
+"""Pages as the checks see them: each file read once, parsed once, cached.
+
+A ``Page`` holds the text, its line offsets, the front matter (or the error
+that stopped it), and a "masked" copy of the text in which code and HTML
+comments are blanked out with spaces. Rules search the masked text, so a
+citation or phone number inside a code sample is not reported, while every
+offset still maps to the line and column the volunteer sees.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from kb.checks.markdown import anchors, explicit_anchors
+from kb.frontmatter import FrontMatterError, parse_front_matter
+from kb.paths import DOCS, ROOT
+
+MAX_BYTES = 1_000_000
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*$", re.M)
+INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+ALLOW = re.compile(r"<!--\s*check:\s*allow\s+([A-Z0-9 ,]+?)\s*-->")
+
+
+@dataclass
+class LoadProblem:
+    rule: str
+    params: dict[str, object] = field(default_factory=dict)
+    line: int = 1
+    col: int = 1
+
+
+class Page:
+    """One Markdown file under docs/."""
+
+    def __init__(self, path: Path, text: str, docs: Path = DOCS) -> None:
+        self.path = path
+        self.text = text
+        self.rel = path.relative_to(docs).as_posix() if path.is_relative_to(docs) else path.name
+        self.meta: dict[str, Any] = {}
+        self.body = text
+        self.body_line = 1
+        self.front_matter_error: FrontMatterError | None = None
+        self.has_front_matter = text.startswith("---")
+        try:
+            self.meta, self.body, self.body_line = parse_front_matter(text)
+        except FrontMatterError as error:
+            self.front_matter_error = error
+
+    # Positions ---------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset in the file."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    @cached_property
+    def body_offset(self) -> int:
+        return self.line_starts[self.body_line - 1] if self.body_line - 1 < len(self.line_starts) else len(self.text)
+
+    # Text for the rules -----------------------------------------------
+    @cached_property
+    def masked(self) -> str:
+        """The file with front matter, fenced and inline code and HTML comments blanked."""
+        chars = list(self.text)
+
+        def blank(start: int, end: int) -> None:
+            for index in range(start, end):
+                if chars[index] != "\n":
+                    chars[index] = " "
+
+        blank(0, self.body_offset)
+        fences = list(FENCE.finditer(self.text, self.body_offset))
+        index = 0
+        while index < len(fences):
+            opening = fences[index]
+            marker = opening.group(1)
+            closing = next(
+                (f for f in fences[index + 1:] if f.group(1)[0] == marker[0] and len(f.group(1)) >= len(marker)
+                 and f.group(0).strip() == f.group(1)),
+                None,
+            )
+            end = closing.end() if closing else len(self.text)
+            blank(opening.start(), end)
+            index = fences.index(closing) + 1 if closing else len(fences)
+        text = "".join(chars)
+        for match in INLINE_CODE.finditer(text):
+            if "\n\n" not in match.group(0):
+                blank(match.start(), match.end())
+        for match in HTML_COMMENT.finditer(text):
+            blank(match.start(), match.end())
+        return "".join(chars)
+
+    @cached_property
+    def allowed(self) -> dict[int, set[str]]:
+        """Rules switched off per line by ``<!-- check: allow RULE -->``."""
+        allowed: dict[int, set[str]] = {}
+        for match in ALLOW.finditer(self.text):
+            line = self.position(match.start())[0]
+            allowed.setdefault(line, set()).update(re.split(r"[ ,]+", match.group(1).strip()))
+        return allowed
+
+    @cached_property
+    def anchors(self) -> set[str]:
+        """Every ID the rendered page will have."""
+        return anchors(self.masked)
+
+    @cached_property
+    def explicit_anchors(self) -> set[str]:
+        return explicit_anchors(self.masked)
+
+    # Classification ----------------------------------------------------
+    @property
+    def is_english(self) -> bool:
+        return self.path.name.endswith(".en.md")
+
+    @property
+    def stem(self) -> str:
+        """The page's name without language suffix: cases/foo for cases/foo.en.md."""
+        return self.rel[: -len(".en.md")] if self.is_english else self.rel[: -len(".md")]
+
+    @property
+    def kind(self) -> str:
+        """Which schema applies, decided by folder (CONTRIBUTING.md, 页面类型)."""
+        parts = self.rel.split("/")
+        if parts[-1] in ("index.md", "index.en.md") or len(parts) == 1:
+            return "page"
+        return {"law": "law", "cases": "case", "help": "help", "guides": "guide", "training": "training"}.get(
+            parts[0], "page"
+        )
+
+
+class Workspace:
+    """All pages the checks may need, loaded lazily and only once."""
+
+    def __init__(self, docs: Path = DOCS) -> None:
+        self.docs = docs
+        self._pages: dict[Path, Page | None] = {}
+        self.load_problems: dict[Path, list[LoadProblem]] = {}
+
+    def page(self, path: Path) -> Page | None:
+        """The page at ``path``, or None if it cannot be read as a Markdown page."""
+        path = path if path.is_absolute() else (ROOT / path)
+        path = Path(os.path.normpath(path))
+        if path not in self._pages:
+            self._pages[path] = self._load(path)
+        return self._pages[path]
+
+    def _load(self, path: Path) -> Page | None:
+        problems: list[LoadProblem] = []
+        self.load_problems[path] = problems
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(self.docs.resolve()):
+                problems.append(LoadProblem("FILE007", {"target": str(target)}))
+                return None
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            problems.append(LoadProblem("FILE001", {"reason": error.strerror or str(error)}))
+            return None
+        if len(data) > MAX_BYTES:
+            problems.append(LoadProblem("FILE005", {"size": len(data), "limit": MAX_BYTES}))
+            return None
+        if not data.strip():
+            problems.append(LoadProblem("FILE003"))
+            return None
+        if b"\x00" in data:
+            problems.append(LoadProblem("FILE004", line=data[: data.index(b"\x00")].count(b"\n") + 1))
+            return None
+        if data.startswith(b"\xef\xbb\xbf"):
+            problems.append(LoadProblem("FILE006"))
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(LoadProblem("FILE002", {"byte": error.start + 1},
+                                        line=data[: error.start].count(b"\n") + 1))
+            return None
+        return Page(path, text.replace("\r\n", "\n"), self.docs)
+
+    def counterpart(self, page: Page) -> Page | None:
+        """The other language's version of a page, if the file exists."""
+        other = self.docs / (page.stem + (".md" if page.is_english else ".en.md"))
+        return self.page(other) if other.exists() else None
+
+    def all_markdown(self) -> list[Path]:
+        return sorted(p for p in self.docs.rglob("*.md"))

@@ -1,0 +1,180 @@
+"""Every rule has a fixture that fails it and one that passes it.
+
+Each entry: rule ID, the files of a failing docs/ tree, the files of a
+passing one, and the file to check. The test asserts that the rule is
+reported on the failing tree (at the expected line where given) and not on
+the passing tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kb.checks.rules import RULES
+from tests.checks.conftest import CASE_FRONT, PAGE, DocsTree, rules_of
+
+ADVL_HEAD = """---
+title: 中华人民共和国反家庭暴力法
+description: 中华人民共和国反家庭暴力法的官方文本，逐条可链接。
+law:
+  kind: law
+  issuer: 全国人民代表大会常务委员会
+  source: {name: 国家法律法规数据库, url: "https://flk.npc.gov.cn/"}
+  checked: "2026-11-28"
+  excerpt: true
+articles: {count}
+text_sha256: {sha}
+---
+
+# 中华人民共和国反家庭暴力法
+
+"""
+ART1 = "### 第一条 {#art-1}\n\n为了预防和制止家庭暴力，保护家庭成员的合法权益，维护平等、和睦、文明的家庭关系，促进家庭和谐、社会稳定，制定本法。\n\n"
+ART2 = "### 第二条 {#art-2}\n\n本法所称家庭暴力，是指家庭成员之间以殴打、捆绑、残害、限制人身自由以及经常性谩骂、恐吓等方式实施的身体、精神等侵害行为。\n\n"
+ART3_HEAD = "### 第三条 {#art-3}\n\n"
+
+
+def law_page(body: str, count: int | None = None, sha: str | None = None) -> str:
+    from kb.laws import parse_page_articles, statute_sha256
+
+    articles = parse_page_articles(body)
+    return ADVL_HEAD.replace("{count}", str(count if count is not None else len(articles))).replace(
+        "{sha}", sha or statute_sha256(articles)) + body
+
+
+# (rule, failing files, passing files, file to check, expected line or None)
+CASES = [
+    ("FILE002", {"about/a.md": b"---\ntitle: x\n\xff\xfe"}, {"about/a.md": PAGE}, "about/a.md", 3),
+    ("FILE003", {"about/a.md": "   \n"}, {"about/a.md": PAGE}, "about/a.md", 1),
+    ("FILE004", {"about/a.md": PAGE + "\x00"}, {"about/a.md": PAGE}, "about/a.md", None),
+    ("FILE005", {"about/a.md": PAGE + "文" * 400_000}, {"about/a.md": PAGE}, "about/a.md", None),
+    ("FILE006", {"about/a.md": "\ufeff" + PAGE}, {"about/a.md": PAGE}, "about/a.md", 1),
+    ("FILE008", {"about/My_Page.md": PAGE}, {"about/my-page.md": PAGE}, None, 1),
+    ("FM001", {"about/a.md": "# 没有前置元数据\n"}, {"about/a.md": PAGE}, "about/a.md", 1),
+    ("FM001", {"about/a.md": "---\ntitle: 未结束\n"}, {"about/a.md": PAGE}, "about/a.md", 1),
+    ("FM002", {"about/a.md": "---\ntitle: 测试\ndescription: [未闭合\n---\n"}, {"about/a.md": PAGE}, "about/a.md", 3),
+    ("FM003", {"cases/a.md": CASE_FRONT.replace("updated: 2026-11-28", "updated: 2026/11/28")},
+     {"cases/a.md": CASE_FRONT}, "cases/a.md", 13),
+    ("FM003", {"cases/a.md": CASE_FRONT.replace("category: protection-order", "category: 保护令")},
+     {"cases/a.md": CASE_FRONT}, "cases/a.md", 5),
+    ("FM004", {"cases/a.md": CASE_FRONT.replace("outcome: 法院作出人身安全保护令\n", "")},
+     {"cases/a.md": CASE_FRONT}, "cases/a.md", None),
+    ("FM005", {"cases/a.md": CASE_FRONT.replace("updated:", "judge: 某法官\nupdated:")},
+     {"cases/a.md": CASE_FRONT}, "cases/a.md", 13),
+    ("FM006", {"cases/a.md": CASE_FRONT, "cases/a.en.md": CASE_FRONT.replace("category: protection-order", "category: divorce")},
+     {"cases/a.md": CASE_FRONT, "cases/a.en.md": CASE_FRONT}, "cases/a.en.md", 5),
+    ("FM007", {"cases/a.md": CASE_FRONT, "cases/b.md": CASE_FRONT}, {"cases/a.md": CASE_FRONT,
+     "cases/b.md": CASE_FRONT.replace("case-901", "case-902")}, "cases/b.md", 1),
+    ("LINK001", {"about/a.md": PAGE + "见[指南](../guides/missing.md)。\n"},
+     {"about/a.md": PAGE + "见[关于](b.md)。\n", "about/b.md": PAGE}, "about/a.md", 8),
+    ("LINK002", {"about/a.md": PAGE + "见[关于](b.md#nowhere)。\n", "about/b.md": PAGE + "## 谁可以申请？ {#who}\n"},
+     {"about/a.md": PAGE + "见[关于](b.md#who)和[这里](b.md#测试页面)。\n", "about/b.md": PAGE + "## 谁可以申请？ {#who}\n"},
+     "about/a.md", 8),
+    ("LINK002", {"about/a.md": PAGE + "## 重复\n\n## 重复\n\n[下](#重复_2)\n"},
+     {"about/a.md": PAGE + "## 重复\n\n## 重复\n\n[下](#重复_1)\n"}, "about/a.md", None),
+    ("LINK002", {"about/a.en.md": PAGE + "[x](b.md#only-zh)\n", "about/a.md": PAGE, "about/b.md": PAGE + "## 中文 {#only-zh}\n",
+                 "about/b.en.md": PAGE + "## English\n"},
+     {"about/a.en.md": PAGE + "[x](b.md#only-zh)\n", "about/a.md": PAGE, "about/b.md": PAGE + "## 中文 {#only-zh}\n"},
+     "about/a.en.md", 8),
+    ("LINK003", {"about/a.md": PAGE + "![流程图](../assets/none.png)\n"},
+     {"about/a.md": PAGE + "![流程图](../assets/x.svg)\n", "assets/x.svg": "<svg/>"}, "about/a.md", 8),
+    ("LINK004", {"about/a.md": PAGE + "![](../assets/x.svg)\n", "assets/x.svg": "<svg/>"},
+     {"about/a.md": PAGE + "![流程图](../assets/x.svg)\n", "assets/x.svg": "<svg/>"}, "about/a.md", 8),
+    ("LINK005", {"about/a.md": PAGE + "[本站](https://example.org/womens-rights-kb/help/)\n"},
+     {"about/a.md": PAGE + "[他站](https://www.example.com/)\n"}, "about/a.md", 8),
+    ("LINK006", {"about/a.md": PAGE + "[坏链接](https://no-dot/)\n"},
+     {"about/a.md": PAGE + "[好链接](https://www.example.com/path?q=1)\n"}, "about/a.md", 8),
+    ("CITE001", {"about/a.md": PAGE + "依据[[反家庭暴力法]]。\n"}, {"about/a.md": PAGE + "依据[[反家庭暴力法 2]]。\n"},
+     "about/a.md", 8),
+    ("CITE002", {"about/a.md": PAGE + "依据[[家暴法 23]]。\n"}, {"about/a.md": PAGE + "依据[[反家暴法 23]]。\n"},
+     "about/a.md", 8),
+    ("CITE003", {"about/a.md": PAGE + "依据[[反家庭暴力法 39]]。\n"}, {"about/a.md": PAGE + "依据[[反家庭暴力法 38]]。\n"},
+     "about/a.md", 8),
+    ("CITE003", {"about/a.md": PAGE + "依据[[刑法 235]]。\n"}, {"about/a.md": PAGE + "依据[[刑法 260-1]]。\n"},
+     "about/a.md", 8),
+    ("CITE004", {"cases/a.md": CASE_FRONT.replace("依据[[反家庭暴力法 23]]申请。", "没有引用。")},
+     {"cases/a.md": CASE_FRONT}, "cases/a.md", 7),
+    ("LAW001", {"law/anti-domestic-violence-law.md": law_page(ART2 + ART1)},
+     {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2)}, "law/anti-domestic-violence-law.md", None),
+    ("LAW001", {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2.replace("第二条", "第三条"))},
+     {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2)}, "law/anti-domestic-violence-law.md", None),
+    ("LAW002", {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2, count=3)},
+     {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2)}, "law/anti-domestic-violence-law.md", 1),
+    ("LAW003", {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2, sha="0" * 64)},
+     {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2)}, "law/anti-domestic-violence-law.md", 1),
+    ("PII001", {"cases/a.md": CASE_FRONT + "身份证号110101199003070011。\n"},
+     {"cases/a.md": CASE_FRONT + "身份证号已隐去。\n"}, "cases/a.md", 20),
+    ("PII002", {"cases/a.md": CASE_FRONT + "手机 138 1234 5678。\n"}, {"cases/a.md": CASE_FRONT + "拨打 12338。\n"},
+     "cases/a.md", 20),
+    ("PII003", {"cases/a.md": CASE_FRONT + "电话 010-87654321。\n"}, {"cases/a.md": CASE_FRONT + "拨打 110、12348。\n"},
+     "cases/a.md", 20),
+    ("PII004", {"cases/a.md": CASE_FRONT + "邮箱 zhangsan@example.com。\n"}, {"cases/a.md": CASE_FRONT + "没有邮箱。\n"},
+     "cases/a.md", 20),
+    ("PII005", {"cases/a.md": CASE_FRONT + "住在幸福路12号3单元。\n"}, {"cases/a.md": CASE_FRONT + "住在某省。\n"},
+     "cases/a.md", 20),
+    ("PII006", {"cases/a.md": CASE_FRONT + "卡号 6222 0212 3456 7894。\n"}, {"cases/a.md": CASE_FRONT + "卡号已隐去。\n"},
+     "cases/a.md", 20),
+    ("PII007", {"cases/a.md": CASE_FRONT + "丈夫王建国，女儿李小红。\n"},
+     {"cases/a.md": CASE_FRONT + "丈夫王某，女儿李某某，申请人陈述了经过。\n"}, "cases/a.md", 20),
+    ("HTML001", {"about/a.md": PAGE + "<script>alert(1)</script>\n"}, {"about/a.md": PAGE + "<div>文字</div>\n"},
+     "about/a.md", 8),
+    ("HTML001", {"about/a.md": PAGE + '<iframe src="x.html"></iframe>\n'}, {"about/a.md": PAGE}, "about/a.md", 8),
+    ("HTML002", {"about/a.md": PAGE + '<div onclick="x()">文字</div>\n'}, {"about/a.md": PAGE + '<div class="x">文字</div>\n'},
+     "about/a.md", 8),
+    ("HTML003", {"about/a.md": PAGE + "[点我](javascript:alert(1))\n"}, {"about/a.md": PAGE + "[点我](#测试页面)\n"},
+     "about/a.md", 8),
+    ("HTML004", {"about/a.md": PAGE + "![图](https://cdn.example.com/a.png)\n"},
+     {"about/a.md": PAGE + "[图](https://cdn.example.com/a.png)\n"}, "about/a.md", 8),
+    ("HTML004", {"about/a.md": PAGE + '<img alt="x" src="//cdn.example.com/a.png">\n'}, {"about/a.md": PAGE}, "about/a.md", 8),
+    ("CHAR001", {"about/a.md": PAGE + "每个\u2f08都有尊严。\n"}, {"about/a.md": PAGE + "每个人都有尊严。\n"}, "about/a.md", 8),
+    ("CHAR002", {"about/a.md": PAGE + "你好,世界。\n"}, {"about/a.md": PAGE + "你好，世界。\n"}, "about/a.md", 8),
+    ("CHAR003", {"about/a.md": PAGE + "拨打12338求助。\n"}, {"about/a.md": PAGE + "拨打 12338 求助。\n"}, "about/a.md", 8),
+    ("I18N001", {"about/a.md": PAGE}, {"about/a.md": PAGE, "about/a.en.md": PAGE}, "about/a.md", 1),
+    ("I18N002", {"about/a.md": PAGE + "新内容。\n", "about/a.en.md": PAGE.replace("---\n\n", "translated_from: '" + "0" * 64 + "'\n---\n\n", 1)},
+     {"about/a.md": PAGE, "about/a.en.md": "SOURCE_HASH"}, "about/a.en.md", None),
+    ("I18N003", {"about/a.md": PAGE, "about/a.en.md": PAGE}, {"about/a.md": PAGE, "about/a.en.md": "SOURCE_HASH"},
+     "about/a.en.md", 1),
+    ("I18N004", {"about/a.md": PAGE + "## 谁 {#who}\n", "about/a.en.md": PAGE + "## Who\n"},
+     {"about/a.md": PAGE + "## 谁 {#who}\n", "about/a.en.md": PAGE + "## Who {#who}\n"}, "about/a.en.md", 1),
+    ("I18N005", {"about/a.en.md": PAGE}, {"about/a.en.md": PAGE, "about/a.md": PAGE}, "about/a.en.md", 1),
+    ("REVIEW001", {"help/a.md": PAGE.replace("---\n\n", "review: {status: reviewed, by: lawyer, on: 2020-01-01}\nupdated: 2020-01-01\n---\n\n", 1)},
+     {"help/a.md": PAGE.replace("---\n\n", f"review: {{status: reviewed, by: lawyer, on: {dt.date.today().isoformat()}}}\nupdated: 2020-01-01\n---\n\n", 1)},
+     "help/a.md", 4),
+]
+
+
+def _write(tree: DocsTree, files: dict[str, object]) -> None:
+    from kb.checks.checkers.translations import source_hash
+    from kb.checks.workspace import Page
+
+    for rel, text in files.items():
+        if text == "SOURCE_HASH":
+            source = tree.docs / rel.replace(".en.md", ".md")
+            digest = source_hash(Page(source, source.read_text(encoding="utf-8"), tree.docs))
+            text = PAGE.replace("---\n\n", f"translated_from: {digest}\n---\n\n", 1)
+        tree.write(rel, text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("rule", "bad", "good", "target", "line"), CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_fails_and_passes(tmp_path, rule, bad, good, target, line) -> None:
+    bad_tree = DocsTree(tmp_path / "bad")
+    _write(bad_tree, bad)
+    problems = bad_tree.check(*([target] if target else []))
+    found = [p for p in problems if p.rule == rule]
+    assert found, f"{rule} not reported; got {[(p.rule, p.line) for p in problems]}"
+    if line is not None:
+        assert line in {p.line for p in found}, f"{rule} reported at {[p.line for p in found]}, expected {line}"
+    good_tree = DocsTree(tmp_path / "good")
+    _write(good_tree, good)
+    problems = good_tree.check(*([target] if target else []))
+    assert rule not in rules_of(problems), [p for p in problems if p.rule == rule]
+
+
+def test_every_rule_has_a_fixture() -> None:
+    untested = set(RULES) - {case[0] for case in CASES}
+    # LAW004/LAW005 need ../shared (tests/checks/test_reference.py); FILE001/FILE007 need
+    # an unreadable file or a symlink (test_files.py); LINK007 needs the network (never in CI).
+    assert untested <= {"LAW004", "LAW005", "FILE001", "FILE007", "LINK007"}, untested
