@@ -20,13 +20,16 @@ UNTRANSLATED_PAGE = "kb-test-untranslated.md"
 
 BUILD_SCRIPT = """
 import sys
+
+import pathspec
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 docs_dir, site_dir, extra_page = sys.argv[1:4]
-config = load_config(
-    config_file="mkdocs.yml", docs_dir=docs_dir, site_dir=site_dir, not_in_nav="/" + extra_page
-)
+config = load_config(config_file="mkdocs.yml", docs_dir=docs_dir, site_dir=site_dir)
+patterns = [p.pattern for p in config.not_in_nav.patterns] if config.not_in_nav else []
+config.not_in_nav = pathspec.GitIgnoreSpec.from_lines([*patterns, "/" + extra_page])
+
 build(config)
 """
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from htmlscan import parse
+from tests.htmlscan import parse
 
 # Attributes that make the browser load something, per tag.
 LOADING_ATTRS = {

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from htmlscan import find, parse
+from tests.htmlscan import find, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = yaml.safe_load(

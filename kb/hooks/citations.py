@@ -126,8 +126,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Scan every page of this language for citations, before any is rendered."""
     _backlinks.clear()
     for file in files.documentation_pages():
-        if file.src_uri.startswith("law/"):
-            continue
+        if file.src_uri.startswith("law/") or file.abs_src_path is None:
+            continue  # law pages list citations, not backlinks; generated pages cite nothing of their own
         text = Path(file.abs_src_path).read_text(encoding="utf-8")
         meta, body, _ = split_front_matter(text)
         keys: set[str] = set()

@@ -95,9 +95,11 @@ def translation_notice(meta: dict[str, Any]) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = str(config.theme["language"])
+    if page.file.src_uri in ("law/index.md", "law/index.en.md"):
+        return render_law_index(markdown, language)
     if "law" not in page.meta:
         return markdown
-    language = str(config.theme["language"])
     if language not in LABELS:
         raise ValueError(f"law_pages: no labels for language '{language}'")
     match = H1.search(markdown)
@@ -107,3 +109,61 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri.endswith(".en.md"):
         insert = translation_notice(page.meta) + "\n" + insert
     return markdown[: match.end()] + "\n\n" + insert + markdown[match.end():]
+
+
+INDEX_LABELS = {
+    "zh": {
+        "columns": ("名称", "类别", "制定机关", "文号", "通过", "修订或修正", "施行", "状态", "条文"),
+        "kinds": {"law": "法律", "judicial-interpretation": "司法解释", "local-regulation": "地方性法规"},
+        "current": "现行文本（核对于 {checked}）",
+        "consolidated": "综合文本，至{through}（核对于 {checked}）",
+        "full": "全文 {n} 条",
+        "excerpt": "节选 {n} 条",
+        "translated": "，有英文译文",
+    },
+    "en": {
+        "columns": ("Title", "Kind", "Issued by", "Document number", "Adopted", "Revised or amended", "In force",
+                    "Status", "Articles"),
+        "kinds": {"law": "Law", "judicial-interpretation": "Judicial interpretation", "local-regulation": "Local regulation"},
+        "current": "Current text (checked {checked})",
+        "consolidated": "Consolidated text through {through} (checked {checked})",
+        "full": "full text, {n} articles",
+        "excerpt": "excerpt, {n} articles",
+        "translated": "; English translation",
+    },
+}
+
+
+def law_index_table(language: str) -> str:
+    """The table of every law page, from their front matter, in registry order."""
+    from kb.frontmatter import split_front_matter
+    from kb.laws import LAW_DIR, registry
+
+    t = INDEX_LABELS[language]
+    rows = ["| " + " | ".join(t["columns"]) + " |", "|" + " --- |" * len(t["columns"])]
+    for entry in registry():
+        meta, _, _ = split_front_matter(entry.path.read_text(encoding="utf-8"))
+        english = LAW_DIR / f"{entry.page}.en.md"
+        shown = meta
+        if language == "en" and english.exists():
+            shown, _, _ = split_front_matter(english.read_text(encoding="utf-8"))
+        law = meta["law"]
+        status = (t["consolidated"].format(through=law["consolidated_through"], checked=law["checked"])
+                  if law.get("consolidated_through") else t["current"].format(checked=law["checked"]))
+        count = (t["excerpt"] if law.get("excerpt") else t["full"]).format(n=meta["articles"])
+        if language == "en" and shown.get("translation"):
+            count += t["translated"]
+        number = law.get("number") or law.get("promulgated_by") or "—"
+        changed = " / ".join(str(law[k]) for k in ("revised", "amended") if law.get(k)) or "—"
+        rows.append(
+            f"| [{shown['title']}]({entry.page}.md) | {t['kinds'][law['kind']]} | {law['issuer']} | {number} | "
+            f"{law.get('adopted', '—')} | {changed} | {law.get('effective', '—')} | {status} | {count} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def render_law_index(markdown: str, language: str) -> str:
+    marker = "<!-- law-index -->"
+    if marker not in markdown:
+        raise ValueError("law/index: the page needs a '<!-- law-index -->' line where the table goes")
+    return markdown.replace(marker, law_index_table(language))

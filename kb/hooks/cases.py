@@ -1,0 +1,269 @@
+"""The case collection: index, category and tag pages, notices and related links.
+
+* ``cases/index.md`` gets a table of every case (title, category, tags, cited
+  articles) where it says ``<!-- case-index -->``, with a filter that appears
+  only when JavaScript runs;
+* a page per category (``/cases/category/<key>/``) and per tag
+  (``/cases/tag/<key>/``) is generated in each language, so browsing works
+  without JavaScript;
+* every case page shows the teaching-case notice and its facts under the
+  title, and ends with related cases (same category or a shared cited
+  article) and related guides (``category_guides`` in data/taxonomy.yml).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from kb.citations import CitationError, parse_reference, resolve
+from kb.frontmatter import split_front_matter
+from kb.paths import DOCS
+from kb.taxonomy import label, taxonomy
+
+LANGUAGES = ("zh", "en")
+DEFAULT = "zh"
+H1 = re.compile(r"^# .+$", re.M)
+INDEX_MARKER = "<!-- case-index -->"
+
+TEXT = {
+    "zh": {
+        "notice_title": "教学案例",
+        "notice": "本案例依据法律编写，用于普法教学。人物和事件均为虚构，人名以“张某”“李某某”的方式表示，"
+                  "不涉及省以下的真实地点。本案例不构成对具体案件的法律意见。",
+        "category": "类别", "tags": "标签", "relationship": "当事人关系", "measures": "措施", "outcome": "结果",
+        "cites": "依据条文", "title": "案例", "related": "相关案例", "guides": "相关指南",
+        "by_category": "按类别浏览", "by_tag": "按标签浏览", "count": "{n} 个案例",
+        "category_page": "类别：{label}", "tag_page": "标签：{label}",
+        "category_desc": "“{label}”类别下的全部教学案例。", "tag_desc": "带有“{label}”标签的全部教学案例。",
+        "back": "返回案例索引", "filter_label": "筛选案例", "filter_all": "全部类别",
+        "filter_text": "按标题或标签筛选", "filter_count": "显示 {shown} / {total} 个案例",
+    },
+    "en": {
+        "notice_title": "Teaching case",
+        "notice": "This case was written from the law for legal education. The people and events are fictional, "
+                  "names are given as \"Ms Zhang\" or \"Mr Li\", and no real place below province level is named. "
+                  "It is not legal advice on any actual case.",
+        "category": "Category", "tags": "Tags", "relationship": "Relationship", "measures": "Measures",
+        "outcome": "Outcome", "cites": "Articles", "title": "Case", "related": "Related cases",
+        "guides": "Related guides", "by_category": "Browse by category", "by_tag": "Browse by tag",
+        "count": "{n} cases", "category_page": "Category: {label}", "tag_page": "Tag: {label}",
+        "category_desc": "All teaching cases in the category \"{label}\".",
+        "tag_desc": "All teaching cases tagged \"{label}\".", "back": "Back to the case index",
+        "filter_label": "Filter cases", "filter_all": "All categories", "filter_text": "Filter by title or tag",
+        "filter_count": "Showing {shown} of {total} cases",
+    },
+}
+
+
+@dataclass
+class Case:
+    src_uri: str  # the Chinese file name, e.g. cases/protection-order-spouse.md
+    id: str
+    title: str
+    category: str
+    tags: list[str]
+    cites: list[str]
+    targets: set[str]
+
+
+_cases: list[Case] = []
+
+
+def _language(config: MkDocsConfig) -> str:
+    return str(config.theme["language"])
+
+
+def load_cases(files: Files, language: str) -> list[Case]:
+    """The cases of this language's build (English file if there is one, else Chinese)."""
+    cases = []
+    for file in files.documentation_pages():
+        uri = file.src_uri
+        if not uri.startswith("cases/") or uri.count("/") != 1 or posixpath.basename(uri).startswith("index."):
+            continue
+        meta, _, _ = split_front_matter(Path(file.abs_src_path).read_text(encoding="utf-8"))
+        if "id" not in meta:
+            raise ValueError(f"{uri}: a case needs an id (see CONTRIBUTING.md, 案例)")
+        targets: set[str] = set()
+        for reference in meta.get("cites") or []:
+            try:
+                targets.update(t.key for t in resolve(parse_reference(str(reference))))
+            except CitationError as error:
+                raise ValueError(f"{uri}: cites: {reference}: {error.message_en}") from None
+        cases.append(Case(uri.replace(".en.md", ".md"), str(meta["id"]), str(meta["title"]), str(meta["category"]),
+                          list(meta.get("tags") or []), [str(c) for c in meta.get("cites") or []], targets))
+    return sorted(cases, key=lambda case: case.id)
+
+
+def _generated(config: MkDocsConfig, src_uri: str, content: str, language: str) -> File:
+    """A generated page wired into the i18n plugin like the files it localises."""
+    file = File.generated(config, src_uri, content=content)
+    prefix = "" if language == DEFAULT else f"{language}/"
+    dest = file.dest_uri
+    file.dest_uri = prefix + dest
+    file.url = file._get_url(config.use_directory_urls)
+    urls = {lang: ("" if lang == DEFAULT else f"{lang}/") + file._get_url(config.use_directory_urls)[len(prefix):]
+            for lang in LANGUAGES}
+    file.alternates = {lang: SimpleNamespace(url=url) for lang, url in urls.items()}
+    file.locale = language
+    file.locale_alternate_of = language
+    file.localization = None if language == DEFAULT else language
+    file.norm_src_uri = src_uri
+    return file
+
+
+def case_link(case: Case, from_uri: str) -> str:
+    return f"[{case.title}]({posixpath.relpath(case.src_uri, posixpath.dirname(from_uri) or '.')})"
+
+
+def listing(cases: list[Case], from_uri: str, language: str) -> str:
+    t = TEXT[language]
+    rows = [f"| {t['title']} | {t['category']} | {t['tags']} | {t['cites']} |", "| --- | --- | --- | --- |"]
+    base = posixpath.dirname(from_uri) or "."
+    for case in cases:
+        category = f"[{label('categories', case.category, language)}]" \
+                   f"({posixpath.relpath(f'cases/category/{case.category}.md', base)})"
+        tags = "、".join(f"[{label('tags', tag, language)}]({posixpath.relpath(f'cases/tag/{tag}.md', base)})"
+                        for tag in case.tags) if language == "zh" else ", ".join(
+            f"[{label('tags', tag, language)}]({posixpath.relpath(f'cases/tag/{tag}.md', base)})" for tag in case.tags)
+        cites = "、".join(f"[[{c}]]" for c in case.cites)
+        rows.append(f"| {case_link(case, from_uri)} | {category} | {tags} | {cites} |")
+    return "\n".join(rows) + "\n"
+
+
+def taxonomy_links(group: str, used: dict[str, int], from_uri: str, language: str) -> str:
+    folder = "category" if group == "categories" else "tag"
+    base = posixpath.dirname(from_uri) or "."
+    items = [f"[{label(group, key, language)}]({posixpath.relpath(f'cases/{folder}/{key}.md', base)}) ({n})"
+             for key, n in sorted(used.items(), key=lambda kv: list(taxonomy()[group]).index(kv[0]))]
+    return " · ".join(items)
+
+
+def index_block(language: str) -> str:
+    t = TEXT[language]
+    categories = _counts("category")
+    tags = _counts("tags")
+    options = "".join(f'<option value="{key}">{label("categories", key, language)}</option>' for key in categories)
+    filter_html = (
+        f'<div class="kb-case-filter" hidden><label>{t["filter_label"]} '
+        f'<select data-kb-filter="category"><option value="">{t["filter_all"]}</option>{options}</select></label> '
+        f'<label><span class="md-visually-hidden">{t["filter_text"]}</span>'
+        f'<input type="search" data-kb-filter="text" placeholder="{t["filter_text"]}"></label> '
+        f'<output data-kb-filter-count data-template="{t["filter_count"]}"></output></div>'
+    )
+    return "\n".join([
+        f"## {t['by_category']} {{#by-category}}", "", taxonomy_links("categories", categories, "cases/index.md", language), "",
+        f"## {t['by_tag']} {{#by-tag}}", "", taxonomy_links("tags", tags, "cases/index.md", language), "",
+        f"## {t['count'].format(n=len(_cases))} {{#all-cases}}", "", filter_html, "",
+        listing(_cases, "cases/index.md", language),
+    ])
+
+
+def _counts(field: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for case in _cases:
+        for key in ([case.category] if field == "category" else case.tags):
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def taxonomy_page(group: str, key: str, language: str) -> str:
+    t = TEXT[language]
+    folder = "category" if group == "categories" else "tag"
+    name = label(group, key, language)
+    title = t["category_page" if folder == "category" else "tag_page"].format(label=name)
+    description = t["category_desc" if folder == "category" else "tag_desc"].format(label=name)
+    selected = [c for c in _cases if (c.category == key if folder == "category" else key in c.tags)]
+    uri = f"cases/{folder}/{key}.md"
+    return "\n".join([
+        "---", f"title: \"{title}\"", f"description: \"{description}\"", "---", "", f"# {title}", "",
+        f"[{t['back']}](../index.md)", "", listing(selected, uri, language),
+    ])
+
+
+@event_priority(-110)  # after the i18n plugin (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language = _language(config)
+    _cases[:] = load_cases(files, language)
+    for group, field in (("categories", "category"), ("tags", "tags")):
+        folder = "category" if group == "categories" else "tag"
+        for key in _counts(field):
+            files.append(_generated(config, f"cases/{folder}/{key}.md", taxonomy_page(group, key, language), language))
+    return files
+
+
+def related(case: Case) -> list[Case]:
+    """Cases of the same category or citing a same article, closest first."""
+    scored = []
+    for other in _cases:
+        if other.id == case.id:
+            continue
+        score = (2 if other.category == case.category else 0) + len(other.targets & case.targets)
+        if score:
+            scored.append((-score, other.id, other))
+    return [other for _, _, other in sorted(scored)[:5]]
+
+
+def case_header(meta: dict, language: str) -> str:
+    t = TEXT[language]
+    sep = "：" if language == "zh" else ": "
+    join = "、" if language == "zh" else ", "
+    rows = [
+        f"- **{t['category']}**{sep}[{label('categories', meta['category'], language)}](category/{meta['category']}.md)",
+        f"- **{t['tags']}**{sep}" + join.join(f"[{label('tags', tag, language)}](tag/{tag}.md)" for tag in meta["tags"]),
+        f"- **{t['relationship']}**{sep}{label('relationships', meta['relationship'], language)}",
+        f"- **{t['measures']}**{sep}" + join.join(label("measures", m, language) for m in meta["measures"]),
+        f"- **{t['outcome']}**{sep}{meta['outcome']}",
+    ]
+    notice = f'!!! info "{t["notice_title"]}"\n\n    {t["notice"]}\n'
+    return notice + "\n" + "\n".join(rows) + "\n"
+
+
+def page_title(doc: str, language: str) -> str:
+    """The title of a page under docs/, in ``language`` when a translation exists."""
+    path = DOCS / doc
+    english = path.with_name(path.name[:-3] + ".en.md")
+    if language == "en" and english.exists():
+        path = english
+    if not path.exists():
+        raise ValueError(f"data/taxonomy.yml: category_guides names a missing page: {doc}")
+    meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    return str(meta.get("title") or doc)
+
+
+def case_footer(case: Case, language: str) -> str:
+    t = TEXT[language]
+    lines = []
+    others = related(case)
+    if others:
+        lines += ["", f"## {t['related']} {{#related-cases}}", ""] + [f"- {case_link(o, case.src_uri)}" for o in others]
+    guides = taxonomy().get("category_guides", {}).get(case.category, [])
+    if guides:
+        lines += ["", f"## {t['guides']} {{#related-guides}}", ""]
+        lines += [f"- [{page_title(g, language)}]({posixpath.relpath(g, 'cases')})" for g in guides]
+    return "\n".join(lines) + "\n"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    uri = page.file.src_uri
+    language = _language(config)
+    if uri in ("cases/index.md", "cases/index.en.md"):
+        if INDEX_MARKER not in markdown:
+            raise ValueError(f"{uri}: needs a '{INDEX_MARKER}' line where the case list goes")
+        return markdown.replace(INDEX_MARKER, index_block(language))
+    case = next((c for c in _cases if c.src_uri == uri.replace(".en.md", ".md")), None)
+    if case is None:
+        return markdown
+    match = H1.search(markdown)
+    if match is None:
+        raise ValueError(f"{uri}: a case needs a '# title' line")
+    return (markdown[: match.end()] + "\n\n" + case_header(page.meta, language) + markdown[match.end():]
+            + case_footer(case, language))

@@ -1,0 +1,21 @@
+"""A sample of every kind of page, in both languages, for the browser tests."""
+
+SAMPLE = [
+    "",
+    "help/",
+    "help/protection-order/",
+    "help/evidence-checklist/",
+    "law/",
+    "law/anti-domestic-violence-law/",
+    "law/criminal-law/",
+    "cases/",
+    "cases/protection-order-spouse/",
+    "cases/category/protection-order/",
+    "guides/mediation/screening/",
+    "training/adv-law/",
+    "training/adv-law-handout/",
+    "about/",
+]
+PAGES = SAMPLE + ["en/" + url for url in SAMPLE]
+CONTENT_PAGES = ["law/anti-domestic-violence-law/", "cases/protection-order-spouse/", "guides/mediation/screening/",
+                 "help/protection-order/"]

@@ -1,0 +1,75 @@
+"""The case collection: size, structure, browsing pages and backlinks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kb.citations import parse_reference, resolve
+from kb.frontmatter import split_front_matter
+from kb.paths import DOCS
+
+SECTIONS = ["facts", "handling", "legal-basis", "significance", "advice"]
+
+
+def cases() -> list[tuple[Path, dict]]:
+    found = []
+    for path in sorted((DOCS / "cases").glob("*.md")):
+        if path.name.endswith(".en.md") or path.name == "index.md":
+            continue
+        meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        found.append((path, meta))
+    return found
+
+
+def test_at_least_30_cases_in_12_categories_in_both_languages() -> None:
+    found = cases()
+    assert len(found) >= 30
+    assert len({meta["category"] for _, meta in found}) >= 12
+    for path, meta in found:
+        assert path.with_name(path.stem + ".en.md").exists(), f"{path.name} has no English version"
+        assert meta["cites"], path.name
+        assert meta["source"] == {"kind": "teaching"}, path.name
+
+
+def test_case_structure_in_both_languages() -> None:
+    for path, _ in cases():
+        for file in (path, path.with_name(path.stem + ".en.md")):
+            text = file.read_text(encoding="utf-8")
+            ids = re.findall(r"^## .+\{#([a-z-]+)\}", text, re.M)
+            assert ids[: len(SECTIONS)] == SECTIONS, f"{file.name}: {ids}"
+
+
+def test_case_pages_say_they_are_teaching_cases(site_dir: Path) -> None:
+    for path, _ in cases():
+        for prefix, notice in (("", "教学案例"), ("en/", "Teaching case")):
+            text = (site_dir / prefix / "cases" / path.stem / "index.html").read_text(encoding="utf-8")
+            assert notice in text, f"{prefix}{path.stem}"
+
+
+def test_index_category_and_tag_pages_list_every_case(site_dir: Path) -> None:
+    for prefix in ("", "en/"):
+        index = (site_dir / prefix / "cases" / "index.html").read_text(encoding="utf-8")
+        for path, meta in cases():
+            assert f'href="{path.stem}/"' in index, path.stem
+            category = (site_dir / prefix / "cases" / "category" / meta["category"] / "index.html").read_text(encoding="utf-8")
+            assert f'href="../../{path.stem}/"' in category, (meta["category"], path.stem)
+            for tag in meta["tags"]:
+                page = (site_dir / prefix / "cases" / "tag" / tag / "index.html").read_text(encoding="utf-8")
+                assert f'href="../../{path.stem}/"' in page, (tag, path.stem)
+
+
+def test_every_cited_article_links_back_to_the_case(site_dir: Path) -> None:
+    for path, meta in cases():
+        for reference in meta["cites"]:
+            for target in resolve(parse_reference(reference)):
+                law = (site_dir / "law" / target.law.page / "index.html").read_text(encoding="utf-8")
+                start = law.index(f'id="{target.article_id}"')
+                end = law.find('id="art-', start + 12)
+                section = law[start:end if end > 0 else len(law)]
+                assert f"cases/{path.stem}/" in section, f"{target.key} does not list {path.stem}"
+
+
+def test_related_cases_and_guides(site_dir: Path) -> None:
+    text = (site_dir / "cases" / "protection-order-spouse" / "index.html").read_text(encoding="utf-8")
+    assert 'id="related-cases"' in text and 'id="related-guides"' in text
