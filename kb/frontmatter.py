@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+# libyaml's loader when PyYAML was built with it: the build parses every
+# page's front matter several times (citations, cases, law index).
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DELIMITER = "---"
 
@@ -52,7 +58,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
         raise FrontMatterError("FM001", 1, 1, "前置元数据没有结束：缺少第二行 ---",
                                "front matter is not closed: the second --- line is missing")
     try:
-        meta = yaml.safe_load(block) if block.strip() else {}
+        meta = yaml.load(block, Loader=SafeLoader) if block.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = (mark.line + 2) if mark else 2  # +1 for 1-based, +1 for the opening ---
@@ -66,6 +72,17 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
         raise FrontMatterError("FM002", 2, 1, "前置元数据应为“字段: 值”的形式",
                                "front matter must be a mapping of field: value")
     return normalise(meta), body, index + 2
+
+
+def read_meta(path: Path) -> dict[str, Any]:
+    """The front matter of a file, parsed once per version of the file."""
+    return dict(_read_meta(path, path.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=4096)
+def _read_meta(path: Path, mtime_ns: int) -> tuple[tuple[str, Any], ...]:
+    meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    return tuple(meta.items())
 
 
 def normalise(value: Any) -> Any:

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kb.citations import CitationError, parse_reference, resolve
-from kb.frontmatter import split_front_matter
+from kb.frontmatter import read_meta
 from kb.paths import DOCS
 from kb.taxonomy import label, taxonomy
 
@@ -89,7 +89,7 @@ def load_cases(files: Files, language: str) -> list[Case]:
         uri = file.src_uri
         if not uri.startswith("cases/") or uri.count("/") != 1 or posixpath.basename(uri).startswith("index."):
             continue
-        meta, _, _ = split_front_matter(Path(file.abs_src_path).read_text(encoding="utf-8"))
+        meta = read_meta(Path(file.abs_src_path))
         if "id" not in meta:
             raise ValueError(f"{uri}: a case needs an id (see CONTRIBUTING.md, 案例)")
         targets: set[str] = set()
@@ -184,7 +184,9 @@ def taxonomy_page(group: str, key: str, language: str) -> str:
     selected = [c for c in _cases if (c.category == key if folder == "category" else key in c.tags)]
     uri = f"cases/{folder}/{key}.md"
     return "\n".join([
-        "---", f"title: \"{title}\"", f"description: \"{description}\"", "---", "", f"# {title}", "",
+        # Not in search: these lists repeat the cases' titles and would crowd out the cases.
+        "---", f"title: \"{title}\"", f"description: \"{description}\"", "search:", "  exclude: true", "---", "",
+        f"# {title}", "",
         f"[{t['back']}](../index.md)", "", listing(selected, uri, language),
     ])
 
@@ -235,7 +237,7 @@ def page_title(doc: str, language: str) -> str:
         path = english
     if not path.exists():
         raise ValueError(f"data/taxonomy.yml: category_guides names a missing page: {doc}")
-    meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    meta = read_meta(path)
     return str(meta.get("title") or doc)
 
 

@@ -25,7 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kb.citations import CitationError, Target, find_citations, parse_reference, resolve
-from kb.frontmatter import split_front_matter
+from kb.frontmatter import read_meta, split_front_matter
 from kb.laws import LAW_DIR, english_label, label_from_article_id, page_articles
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
@@ -51,7 +51,7 @@ def preview_source(target: Target, language: str) -> tuple[Path, str]:
     """Where a preview's text comes from: the English translation if there is one."""
     english = LAW_DIR / f"{target.law.page}.en.md"
     if language == "en" and english.exists():
-        meta, _, _ = split_front_matter(english.read_text(encoding="utf-8"))
+        meta = read_meta(english)
         if meta.get("translation") and target.article_id in page_articles(english):
             return english, "en"
     return target.law.path, "zh"
@@ -118,7 +118,7 @@ def previews(cited: dict[str, Target], language: str) -> str:
 
 
 def _page_title(path: Path, fallback: str) -> str:
-    meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    meta = read_meta(path)
     return str(meta.get("title") or fallback) if isinstance(meta, dict) else fallback
 
 
@@ -168,9 +168,13 @@ def add_backlinks(markdown: str, page_slug: str, src_uri: str, language: str) ->
         for uri, title in pages:
             # Link to the Chinese file name; the i18n plugin picks the page's language.
             href = posixpath.relpath(uri.replace(".en.md", ".md"), posixpath.dirname(src_uri) or ".")
-            items.append(f"    - [{title}]({href})")
-        out.extend(["", f'??? quote "{BACKLINK_LABELS[language]}（{len(pages)}）"' if language == "zh"
-                    else f'??? quote "{BACKLINK_LABELS[language]} ({len(pages)})"', "", *items, ""])
+            items.append(f"- [{title}]({href})")
+        summary = (f"{BACKLINK_LABELS[language]}（{len(pages)}）" if language == "zh"
+                   else f"{BACKLINK_LABELS[language]} ({len(pages)})")
+        # data-search-exclude: the titles of citing pages must not make this
+        # article match searches for those pages' words.
+        out.extend(["", '<details class="quote kb-backlinks" data-search-exclude markdown>',
+                    f"<summary>{summary}</summary>", "", *items, "", "</details>", ""])
 
     for line in lines:
         if ANY_HEADING.match(line):

@@ -136,17 +136,17 @@ INDEX_LABELS = {
 
 def law_index_table(language: str) -> str:
     """The table of every law page, from their front matter, in registry order."""
-    from kb.frontmatter import split_front_matter
+    from kb.frontmatter import read_meta
     from kb.laws import LAW_DIR, registry
 
     t = INDEX_LABELS[language]
     rows = ["| " + " | ".join(t["columns"]) + " |", "|" + " --- |" * len(t["columns"])]
     for entry in registry():
-        meta, _, _ = split_front_matter(entry.path.read_text(encoding="utf-8"))
+        meta = read_meta(entry.path)
         english = LAW_DIR / f"{entry.page}.en.md"
         shown = meta
         if language == "en" and english.exists():
-            shown, _, _ = split_front_matter(english.read_text(encoding="utf-8"))
+            shown = read_meta(english)
         law = meta["law"]
         status = (t["consolidated"].format(through=law["consolidated_through"], checked=law["checked"])
                   if law.get("consolidated_through") else t["current"].format(checked=law["checked"]))

@@ -16,9 +16,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 
+# A fixed mask pattern: searching for the best of the eight took 80 % of the
+# time (27 ms a page); any mask gives a valid, readable code.
+QR_MASK = 2
+
+
 def qr_svg(url: str, title: str) -> str:
     """An inline, scalable SVG QR code for ``url`` (error correction M)."""
-    code = segno.make(url, error="m")
+    code = segno.make(url, error="m", mask=QR_MASK)
     return code.svg_inline(scale=1, omitsize=True, title=title, svgclass="kb-qr", lineclass="kb-qr__modules",
                            dark="#000", light="#fff")
 

@@ -15,18 +15,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kb.i18n_builds import is_outermost
 from kb.redirects import Redirect, load, redirect_html
 
 LANGUAGES = {"zh": "", "en": "en/"}
 MARKER = "<!-- short-links -->"
 _redirects: list[Redirect] = []
-_depth = 0
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _depth
-    _depth += 1
-    if _depth == 1:
+    if is_outermost(config):
         _redirects[:] = load(Path(config.docs_dir))
 
 
@@ -50,9 +48,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-200)  # after the i18n plugin (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    global _depth
-    _depth -= 1
-    if _depth > 0:
+    if not is_outermost(config):
         return
     site = Path(config.site_dir)
     for redirect in _redirects:

@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from kb.paths import ROOT
+from kb.taxonomy import label
 
 STRINGS_FILE = ROOT / "kb" / "ui_strings.yml"
 LANGUAGES = ("zh", "en")
@@ -46,5 +47,11 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     def kb_t(context: jinja2.runtime.Context, key: str) -> str:
         return translate(key, str(context["config"].theme["language"]))
 
+    @jinja2.pass_context
+    def kb_role(context: jinja2.runtime.Context, key: str) -> str:
+        """A reviewer role (data/taxonomy.yml, reviewers) in the page's language."""
+        return label("reviewers", key, str(context["config"].theme["language"]))
+
     env.globals["kb_t"] = kb_t
+    env.globals["kb_role"] = kb_role
     return env

@@ -51,10 +51,18 @@ def test_shift_pressed_slowly_does_not_exit(page: object, server: str) -> None:
 
 
 def test_quick_exit_blanks_the_page_at_once(page: object, server: str) -> None:
+    """The moment the control is used, the page is hidden, before the neutral site loads."""
+    seen: list[str] = []
+    page.expose_function("kbReportExit", lambda visibility, title: seen.append(f"{visibility}|{title}"))
     visit(page, server, "help/")
-    page.route(f"{EXIT_URL_PREFIX}**", lambda route: None)  # hold the navigation open
-    page.locator(".kb-quick-exit__link").click(no_wait_after=True)
-    assert page.evaluate("getComputedStyle(document.body).visibility") == "hidden"
+    page.evaluate("""() => new MutationObserver(() => {
+        if (document.documentElement.classList.contains('kb-exiting')) {
+            window.kbReportExit(getComputedStyle(document.body).visibility, document.title);
+        }
+    }).observe(document.documentElement, {attributes: true})""")
+    page.locator(".kb-quick-exit__link").click()
+    page.wait_for_url(f"{EXIT_URL_PREFIX}**")
+    assert seen and seen[0].startswith("hidden|"), seen
 
 
 def test_quick_exit_without_javascript_is_a_link(browser: object, server: str) -> None:

@@ -1,28 +1,29 @@
-"""Write one 404 page per language: ``/404.html`` (zh) and ``/en/404.html``.
+"""Give every language root its own 404 page and sitemap.
 
-MkDocs writes static templates such as ``404.html`` to the root of the site
-directory. The i18n plugin runs one build per language into the same folder,
-so the English 404 page would overwrite the Chinese one and no ``/en/404.html``
-would exist. This hook keeps each language's rendering and, once every
-language has been built, writes each to its own place.
+MkDocs writes static templates (``404.html``, ``sitemap.xml``) to the root of
+the site directory. The i18n plugin runs one build per language into the same
+folder, so the English 404 page overwrote the Chinese one, and neither
+``/en/404.html`` nor ``/en/sitemap.xml`` existed; Material's language selector
+requests the latter on every English page. This hook keeps each language's
+404 rendering and, once every language has been built, writes each 404 page
+to its language root and copies the sitemap (which already lists every page
+in both languages, with alternates) next to it.
 """
 
 from __future__ import annotations
 
+import shutil
 from copy import deepcopy
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from kb.i18n_builds import is_outermost
+
 DEFAULT_LANGUAGE = "zh"
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 _rendered: dict[str, str] = {}
-_depth = 0  # builds in progress: the i18n plugin nests each language's build
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    global _depth
-    _depth += 1
 
 
 def on_pre_template(template: object, template_name: str, config: MkDocsConfig) -> object:
@@ -47,9 +48,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after the i18n plugin (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    global _depth
-    _depth -= 1
-    if _depth > 0:
+    if not is_outermost(config):
         return  # an inner build of the i18n plugin; the outermost build writes
     site = Path(config.site_dir)
     for language, html in _rendered.items():
@@ -57,5 +56,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     if DEFAULT_LANGUAGE not in _rendered:
-        raise RuntimeError("not_found hook: the Chinese 404 page was never rendered")
+        raise RuntimeError("language_roots hook: the Chinese 404 page was never rendered")
+    for language in _rendered:
+        if language == DEFAULT_LANGUAGE:
+            continue
+        for name in SITEMAPS:
+            if not (site / name).exists():
+                raise RuntimeError(f"language_roots hook: no {name} to copy (is the sitemap template enabled?)")
+            shutil.copyfile(site / name, site / language / name)
     _rendered.clear()

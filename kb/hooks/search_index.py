@@ -1,0 +1,84 @@
+"""One search index per language, with keywords, article titles and ranking.
+
+The i18n plugin writes a single index holding both languages, fetched by
+every page, so a Chinese reader got English results and the reverse. Once
+every language is built, this hook splits it: /search/search_index.json holds
+the Chinese site (and /en/search/ the English site, whose untranslated pages
+fall back to Chinese), each entry improved by kb.search, written as UTF-8
+JSON (ASCII escapes cost 6 bytes per Chinese character). English pages get
+the English site root as their search base so they fetch their own index.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from kb.i18n_builds import is_outermost
+from kb.search import improve
+
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+LANGUAGE_PREFIX = {"en": "en/"}
+
+
+def _with_language_base(html: str, prefix: str) -> str:
+    """Point Material's search base (``__config.base``) at the language root."""
+    match = CONFIG_SCRIPT.search(html)
+    if match is None:
+        raise ValueError("search_index: no __config script in the rendered page")
+    config = json.loads(match.group(2))
+    base = config["base"].rstrip("/")
+    # The trailing slash matters: Material resolves the index and every result
+    # with new URL(path, base).
+    config["base"] = (base + "/" if base else "") + prefix
+    return html[: match.start(2)] + json.dumps(config, ensure_ascii=False) + html[match.end(2):]
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    prefix = LANGUAGE_PREFIX.get(str(config.theme["language"]))
+    return _with_language_base(output, prefix) if prefix else output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    prefix = LANGUAGE_PREFIX.get(str(config.theme["language"]))
+    if template_name == "404.html" and prefix:
+        return _with_language_base(output, prefix)
+    return output
+
+
+# lunr language support per index: Chinese pages hold English words too; the
+# English index holds Chinese fallback pages, segmented at build time.
+LUNR_LANGUAGES = {"zh": ["en", "zh"], "en": ["en"]}
+
+
+def split(index: dict) -> dict[str, dict]:
+    """Per-language indexes: entries under en/ go to English (prefix removed)."""
+    out = {language: {"config": dict(index["config"], lang=LUNR_LANGUAGES[language]), "docs": []}
+           for language in ("zh", "en")}
+    for entry in index["docs"]:
+        language = "en" if entry["location"].startswith("en/") else "zh"
+        if language == "en":
+            entry = dict(entry, location=entry["location"][3:])
+        out[language]["docs"].append(improve(entry, language))
+    return out
+
+
+@event_priority(-200)  # after the i18n plugin (-100) has merged every language's entries
+def on_post_build(config: MkDocsConfig) -> None:
+    if not is_outermost(config):
+        return
+    site = Path(config.site_dir)
+    source = site / "search" / "search_index.json"
+    index = json.loads(source.read_text(encoding="utf-8"))
+    for field in ("keywords", "bestbets"):
+        if field not in index["config"]["fields"]:
+            raise ValueError(f"search_index: declare the '{field}' field under search: fields: in mkdocs.yml")
+    for language, data in split(index).items():
+        target = site / LANGUAGE_PREFIX.get(language, "") / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
