@@ -39,7 +39,7 @@ NUMERAL_UNIT = re.compile(r"([零一二三四五六七八九十百千]+)(小时|
 DIGIT_UNIT = re.compile(r"(\d+)[ \u200b]*(小时|日|天|个月|年|元|周岁|岁|条|款|次)")
 TITLE_WEIGHT = 3  # keywords from a section's title count this many times
 ARTICLE_LOCATION = re.compile(r"^law/([a-z0-9-]+)/#(art-[0-9-]+)$")
-BOOSTS = (("help/", 4.0), ("guides/", 2.0), ("cases/", 2.0), ("training/", 1.5), ("law/", 1.0), ("about/", 0.5))
+BOOSTS = (("help/", 8.0), ("guides/", 3.0), ("cases/", 2.0), ("training/", 1.5), ("law/", 1.0), ("about/", 0.5))
 MAX_SUBWORDS = 60
 
 
@@ -170,6 +170,10 @@ def boost(location: str) -> float:
 def improve(entry: dict, language: str) -> dict:
     """One index entry with keywords, an article title and a boost (location without en/)."""
     location = entry["location"]
+    # Material indexes front-matter tags with a boost of a million; ours are
+    # taxonomy keys (protection-order), which made every case outrank the
+    # page a reader wants. Their labels are in the page text already.
+    entry.pop("tags", None)
     title = article_title(location, language)
     if title is not None:
         entry["title"] = title

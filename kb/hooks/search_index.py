@@ -24,6 +24,7 @@ from kb.search import improve
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 LANGUAGE_PREFIX = {"en": "en/"}
+GENERATED_LISTS = ("cases/category/", "cases/tag/")
 
 
 def _with_language_base(html: str, prefix: str) -> str:
@@ -64,6 +65,8 @@ def split(index: dict) -> dict[str, dict]:
         language = "en" if entry["location"].startswith("en/") else "zh"
         if language == "en":
             entry = dict(entry, location=entry["location"][3:])
+        if entry["location"].startswith(GENERATED_LISTS):
+            continue  # category and tag lists repeat case titles and would crowd out the cases
         out[language]["docs"].append(improve(entry, language))
     return out
 
