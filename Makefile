@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test check clean
+.PHONY: serve build test check offline clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,5 +31,12 @@ test: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m pytest
 
+# A zip of the whole site that works when opened from disk (file://), search included.
+offline: $(STAMP)
+	rm -rf build/offline
+	KB_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline/womens-rights-kb
+	cd build/offline && $(abspath $(BIN))/python -m zipfile -c ../womens-rights-kb-offline.zip womens-rights-kb
+	@echo "build/womens-rights-kb-offline.zip: unzip it and open womens-rights-kb/index.html"
+
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site build .pytest_cache .hypothesis

@@ -16,6 +16,8 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from kb.hooks.offline import offline_enabled
+
 HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
 
 
@@ -24,6 +26,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head_end = output.find("</head>")
     if head_end < 0:
         raise ValueError(f"{page.file.src_uri}: no </head> in the rendered page")
+    if offline_enabled(config):
+        # Opened from disk, a sitemap cannot be fetched: leave the tags out.
+        return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:]
 
     def replace(match: re.Match[str]) -> str:
         language = match.group(1)

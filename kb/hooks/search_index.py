@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from kb.hooks.offline import offline_enabled
 from kb.i18n_builds import is_outermost
 from kb.search import improve
 
@@ -84,4 +85,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for language, data in split(index).items():
         target = site / LANGUAGE_PREFIX.get(language, "") / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")
+        if offline_enabled(config):
+            # Pages opened from disk load the index as a script (Material's offline plugin).
+            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
