@@ -4,6 +4,7 @@
 # See README.md.
 
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -29,6 +30,7 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python scripts/check.py
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python scripts/link_stability.py check site
 	$(BIN)/python -m pytest
 
 # A zip of the whole site that works when opened from disk (file://), search included.

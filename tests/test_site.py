@@ -8,14 +8,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
-
+from kb.site_config import site_url
 from tests.htmlscan import find, parse
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_URL = yaml.safe_load(
-    re.sub(r"!!python/\S+", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-)["site_url"]
+SITE_URL = site_url()
 BASE_PATH = urlsplit(SITE_URL).path  # e.g. /womens-rights-kb/
 ENTRY_POINTS = ["help/", "law/", "cases/", "guides/", "training/"]
 

@@ -14,11 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
 from kb.checks.checkers import Context
 from kb.checks.markdown import Link, links
-from kb.paths import ROOT
+from kb.site_config import site_url
 
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 HOST = re.compile(r"^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$|^localhost$")
@@ -27,10 +25,7 @@ HOST = re.compile(r"^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9]
 @lru_cache(maxsize=1)
 def own_hosts() -> set[str]:
     """The host of ``site_url`` in mkdocs.yml: links to it must be relative."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    match = re.search(r"^site_url:\s*(\S+)", text, re.M)
-    url = yaml.safe_load(match.group(1)) if match else ""
-    host = urlsplit(url).hostname
+    host = urlsplit(site_url()).hostname
     return {host} if host else set()
 
 
