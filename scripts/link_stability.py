@@ -5,7 +5,7 @@
     python scripts/link_stability.py snapshot site/   # record this build as the release
 
 The manifest (data/published-urls.txt, committed) lists every page URL and
-every law-article anchor (``law/anti-domestic-violence-law/#art-23``) in both
+every law-article anchor (``/law/anti-domestic-violence-law/#art-23``) in both
 languages, plus the short links. A URL in the manifest that the new build does
 not serve fails the check, unless a redirect now serves it: moving a page
 means adding it to data/redirects.yml. New URLs are fine; ``snapshot`` adds them.
@@ -25,15 +25,15 @@ SKIP = ("assets/", "search/", "en/assets/", "en/search/")
 
 
 def published_urls(site: Path) -> set[str]:
-    """Every directory URL with an index.html, and every article anchor of law pages."""
+    """Every directory URL with an index.html (as /path/), and every article anchor of law pages."""
     urls: set[str] = set()
     for page in site.rglob("index.html"):
         url = page.parent.relative_to(site).as_posix()
-        url = "" if url == "." else url + "/"
-        if url.startswith(SKIP):
+        url = "/" if url == "." else f"/{url}/"
+        if url[1:].startswith(SKIP):
             continue
         urls.add(url)
-        if re.match(r"^(en/)?law/[^/]+/$", url):
+        if re.match(r"^/(en/)?law/[^/]+/$", url):
             text = page.read_text(encoding="utf-8")
             urls.update(f"{url}#{anchor}" for anchor in ARTICLE_ID.findall(text))
     return urls
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     missing = check(args.site)
     for url in missing:
-        print(f"链接失效 / URL vanished: /{url} — 恢复该页面，或在 data/redirects.yml 中添加跳转")
+        print(f"链接失效 / URL vanished: {url} — 恢复该页面，或在 data/redirects.yml 中添加跳转")
     if missing:
         print(f"{len(missing)} 个已发布的链接不再可用 / published URLs no longer served", file=sys.stderr)
         return 1

@@ -72,18 +72,18 @@ def test_removing_a_published_page_fails(site_dir: Path, tmp_path: Path) -> None
     shutil.copytree(site_dir, copy, symlinks=True)
     shutil.rmtree(copy / "help" / "warning-letter")
     missing = link_stability.check(copy)
-    assert "help/warning-letter/" in missing
+    assert "/help/warning-letter/" in missing
     # A redirect page at the old address keeps the URL alive.
     (copy / "help" / "warning-letter").mkdir()
     (copy / "help" / "warning-letter" / "index.html").write_text("redirect", encoding="utf-8")
-    assert "help/warning-letter/" not in link_stability.check(copy)
+    assert "/help/warning-letter/" not in link_stability.check(copy)
 
 
 def test_removing_an_article_anchor_fails(site_dir: Path, tmp_path: Path) -> None:
     manifest = tmp_path / "urls.txt"
-    link_stability.write_manifest({"law/anti-domestic-violence-law/#art-23"}, manifest)
+    link_stability.write_manifest({"/law/anti-domestic-violence-law/#art-23"}, manifest)
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy, symlinks=True)
     page = copy / "law" / "anti-domestic-violence-law" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace('id="art-23"', 'id="art-x"'), encoding="utf-8")
-    assert link_stability.check(copy, manifest) == ["law/anti-domestic-violence-law/#art-23"]
+    assert link_stability.check(copy, manifest) == ["/law/anti-domestic-violence-law/#art-23"]
