@@ -113,11 +113,13 @@ def flow(value: Any) -> str:
 
 
 def front_matter(fields: dict[str, Any]) -> str:
+    """The ``---`` block: one ``key: value`` line per field, in the given order."""
     lines = [f"{key}: {flow(value)}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
 def page(fields: dict[str, Any], title: str, body: str) -> str:
+    """A whole page: front matter, the title as the H1, then the body."""
     return f"{front_matter(fields)}\n# {title}\n\n{body.strip()}\n"
 
 
@@ -421,6 +423,7 @@ def next_steps(kind: str, zh: str, en: str) -> str:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command line: one subcommand per page kind, sharing the common options."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--slug", required=True,
                         help="file name without .md: lowercase a-z, 0-9, hyphens (guides: may start with an "
@@ -440,6 +443,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Create (or with --dry-run show) the pair, then print the paths and the next steps."""
     argument_parser = parser()
     args = argument_parser.parse_args(argv)
     docs = args.docs.resolve()

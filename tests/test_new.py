@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kb.checks.checkers.translations import source_hash
 from kb.checks.model import Problem
@@ -125,6 +126,14 @@ def test_every_category_gives_a_valid_case(docs: Path, capsys: pytest.CaptureFix
         paths += [docs / "cases" / f"zz-{category}.md", docs / "cases" / f"zz-{category}.en.md"]
     capsys.readouterr()
     assert errors(run(paths, docs=docs)) == []
+
+
+def test_new_case_form_lists_the_categories() -> None:
+    """The issue form for case proposals offers exactly the categories of data/taxonomy.yml."""
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "new-case.yml").read_text(encoding="utf-8"))
+    dropdown = next(item for item in form["body"] if item.get("id") == "category")
+    expected = [f"{entry['zh']} ({key})" for key, entry in taxonomy()["categories"].items()]
+    assert dropdown["attributes"]["options"][:-1] == expected
 
 
 @pytest.mark.parametrize(("args", "message"), [

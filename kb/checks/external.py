@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kb.checks.checkers import display_path
 from kb.checks.markdown import links
 from kb.checks.model import Problem, problem
 from kb.checks.workspace import Workspace
@@ -71,7 +72,7 @@ def check_external(paths: list[Path], workspace: Workspace) -> list[Problem]:
                 cache[link.url] = entry
             if entry["error"]:
                 line, col = page.position(link.offset)
-                problems.append(problem(path.relative_to(ROOT).as_posix(), line, col, "LINK007",
+                problems.append(problem(display_path(path, workspace.docs), line, col, "LINK007",
                                         target=link.url, reason=entry["error"]))
     CACHE.parent.mkdir(exist_ok=True)
     CACHE.write_text(json.dumps(cache, indent=1), encoding="utf-8")
