@@ -114,10 +114,10 @@ def progress(message: str, _start: float = time.monotonic()) -> None:
 # ---------------------------------------------------------------------------
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; ``!!python/...`` values (the slugify functions) become None."""
+    """Reads mkdocs.yml; values with other tags (``!!python/...``, ``!ENV``) become None."""
 
 
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def project_config() -> dict[str, Any]:
@@ -428,6 +428,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+EXITED = "<the process has exited>"
+
+
 class LogWatcher:
     """Lines of a child's output with the time each arrived."""
 
@@ -439,6 +442,7 @@ class LogWatcher:
     def _read(self, stream: io.TextIOBase) -> None:
         for line in stream:
             self.lines.put((time.perf_counter(), line.rstrip()))
+        self.lines.put((time.perf_counter(), EXITED))
 
     def wait_for(self, needle: str, timeout: float) -> tuple[float, list[str]]:
         """The arrival time of the next line containing ``needle``, and the lines read on the way."""
@@ -449,10 +453,10 @@ class LogWatcher:
                 stamp, line = self.lines.get(timeout=1)
             except queue.Empty:
                 continue
+            if line is EXITED or "An error happened during the rebuild" in line:
+                raise RuntimeError("mkdocs serve failed:\n" + "\n".join(self.text[-15:]))
             seen.append(line)
             self.text.append(line)
-            if "An error happened during the rebuild" in line or "Aborted with" in line:
-                raise RuntimeError("mkdocs serve failed:\n" + "\n".join(self.text[-15:]))
             if needle in line:
                 return stamp, seen
         raise TimeoutError(f"mkdocs serve: no '{needle}' within {timeout:.0f} s:\n" + "\n".join(self.text[-15:]))

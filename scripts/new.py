@@ -31,9 +31,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from kb.checks.workspace import Workspace  # noqa: E402
 from kb.frontmatter import split_front_matter  # noqa: E402
 from kb.paths import DOCS  # noqa: E402
-from kb.checks.workspace import Workspace  # noqa: E402
 from scripts.translation import mark  # noqa: E402
 
 SEGMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -290,7 +290,7 @@ def guide_pages(title: str, title_en: str, today: dt.date) -> tuple[str, str]:
     zh = {"title": title, "description": "待填写：用一句话概括本指南讲什么、写给谁，用于搜索结果和网页描述。",
           "audience": ["public"], "review": {"status": "draft"}, "updated": today}
     en = {"title": title_en,
-          "description": "To write: one sentence on what this guide covers and whom it is for, shown in search results.",
+          "description": "To write: one sentence on what this guide covers and whom it is for, for search results.",
           "audience": ["public"], "review": {"status": "draft"}, "updated": today}
     return page(zh, title, GUIDE_BODY_ZH), page(en, title_en, GUIDE_BODY_EN)
 

@@ -96,13 +96,15 @@ def test_creates_a_valid_pair(docs: Path, kind: str, slug: str, stem: str) -> No
     assert zh_meta["review"] == en_meta["review"] == {"status": "draft"}
     assert zh_meta["updated"] == en_meta["updated"] == dt.date.today().isoformat()
     workspace = Workspace(docs)
-    assert en_meta["translated_from"] == source_hash(workspace.page(zh))
+    zh_page, en_page = workspace.page(zh), workspace.page(en)
+    assert zh_page is not None and en_page is not None
+    assert en_meta["translated_from"] == source_hash(zh_page)
     if kind == "case":
         assert zh_meta["id"] == en_meta["id"] == f"case-{highest_case_number(ROOT / 'docs') + 1:03d}"
         assert zh_meta["category"] == "protection-order"
         assert zh_meta["cites"] == ["反家庭暴力法 23"]
-        assert CASE_SECTIONS <= workspace.page(zh).explicit_anchors
-        assert CASE_SECTIONS <= workspace.page(en).explicit_anchors
+        assert CASE_SECTIONS <= zh_page.explicit_anchors
+        assert CASE_SECTIONS <= en_page.explicit_anchors
 
 
 def test_case_ids_increment(docs: Path) -> None:

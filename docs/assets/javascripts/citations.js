@@ -10,6 +10,14 @@
 (function () {
   "use strict";
 
+  // The preview texts come after the scripts in the page: wait for them.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+
+  function init() {
   var store = document.querySelector(".kb-cite-previews");
   if (!store) return;
   var lang = document.documentElement.lang === "en" ? "en" : "zh";
@@ -123,4 +131,5 @@
       hide(true);
     }
   });
+  }
 })();
