@@ -59,7 +59,8 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
                                "front matter is not closed: the second --- line is missing")
     try:
         meta = yaml.load(block, Loader=SafeLoader) if block.strip() else {}
-    except yaml.YAMLError as error:
+    except yaml.YAMLError:
+        error = _python_error(block)
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = (mark.line + 2) if mark else 2  # +1 for 1-based, +1 for the opening ---
         col = (mark.column + 1) if mark else 1
@@ -83,6 +84,20 @@ def read_meta(path: Path) -> dict[str, Any]:
 def _read_meta(path: Path, mtime_ns: int) -> tuple[tuple[str, Any], ...]:
     meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
     return tuple(meta.items())
+
+
+def _python_error(block: str) -> yaml.YAMLError:
+    """The error as PyYAML's pure-Python parser reports it.
+
+    libyaml (used for speed) marks some errors at the end of the input; the
+    Python parser names the line the volunteer has to fix, so errors are
+    located with it.
+    """
+    try:
+        yaml.load(block, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        return error
+    return yaml.YAMLError("libyaml rejected this front matter (the Python parser accepts it)")
 
 
 def normalise(value: Any) -> Any:
