@@ -521,17 +521,19 @@ def serve_rebuild(folder: Path, page: Path, edits: int) -> dict[str, Any]:
 # Profiles
 # ---------------------------------------------------------------------------
 
-# Where a build's time goes: (label, file path fragment, function-name pattern). Cumulative
-# times of the matching functions are added up; none of the groups contains another
-# except where the label says so.
+# Where a build's time goes: (label, file path fragment, function-name pattern). The
+# cumulative times of the matching functions are added up; the groups do not overlap,
+# except the one whose label starts with "of which".
 COMPONENTS = (
-    ("Markdown → HTML (Python-Markdown and every extension)", "markdown/core.py", r"^convert$"),
-    ("  of which kb.markdown extensions", "kb/markdown/", r"^run$"),
+    ("Markdown → HTML (Python-Markdown, all extensions)", "markdown/core.py", r"^convert$"),
+    ("of which kb.markdown extensions", "kb/markdown/", r"^run$"),
     ("Jinja templates (Material, overrides/)", "jinja2/environment.py", r"^render$"),
     ("search plugin (indexing, jieba)", "material/plugins/search/plugin.py", r"^on_"),
     ("git-revision-date-localized plugin", "mkdocs_git_revision_date_localized_plugin/plugin.py", r"^on_"),
     ("our hooks (kb/hooks/*, every event)", "kb/hooks/", r"^on_"),
 )
+REST = "everything else (MkDocs, i18n plugin, nav, files, startup)"
+TRUNK_SHARE = 0.95  # functions above this share of the total are the call stack's trunk
 
 
 def stat_entries(stats: pstats.Stats, roots: list[Path]) -> list[dict[str, Any]]:
@@ -551,24 +553,27 @@ def stat_entries(stats: pstats.Stats, roots: list[Path]) -> list[dict[str, Any]]
 
 
 def summarise(entries: list[dict[str, Any]], total: float, ours: int, overall: int) -> dict[str, Any]:
+    """Top entries from kb/ by cumulative time; overall by cumulative time (without the trunk) and own time."""
     by_cumulative = sorted(entries, key=lambda e: -e["cumtime_s"])
     return {"profiled_total_s": round(total, 2),
             "top_kb_cumulative": [e for e in by_cumulative if e["ours"]][:ours],
-            "top_cumulative": by_cumulative[:overall],
+            "top_cumulative": [e for e in by_cumulative if e["cumtime_s"] < TRUNK_SHARE * total][:overall],
             "top_own_time": sorted(entries, key=lambda e: -e["tottime_s"])[:overall]}
 
 
-def profile_build(folder: Path, work: Path) -> dict[str, Any]:
-    """Profile one project build with cProfile: top entries overall and from kb/, and components."""
-    output = work / "build.prof"
+def profile_build(folder: Path, work: Path, variant: str) -> dict[str, Any]:
+    """Profile one build with cProfile: the components, and the top entries overall and from kb/."""
+    output = work / f"build-{variant}.prof"
     command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs",
-               *build_command(folder, "project", work / "site-profile")[1:]]
-    sample = run_child(command, folder, work / "profile.log", env=corpus_env(folder))
+               *build_command(folder, variant, work / f"site-profile-{variant}")[1:]]
+    sample = run_child(command, folder, work / f"profile-{variant}.log", env=corpus_env(folder))
     stats = pstats.Stats(str(output))
     entries = stat_entries(stats, [folder, ROOT])
     components = {label: round(sum(e["cumtime_s"] for e in entries if fragment in e["file"]
                                    and re.search(pattern, e["name"])), 2)
                   for label, fragment, pattern in COMPONENTS}
+    components[REST] = round(stats.total_tt - sum(seconds for label, seconds in components.items()
+                                                  if not label.startswith("of which")), 2)
     return {"wall_s_with_profiler": sample.wall_s, "components": components,
             **summarise(entries, stats.total_tt, 15, 10)}
 
@@ -664,6 +669,10 @@ def lighthouse(site: Path, base_path: str, work: Path) -> dict[str, Any]:
                 "metrics": {key: audits[key].get("displayValue") for key in (
                     "first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
                     "cumulative-layout-shift", "speed-index", "total-byte-weight") if key in audits},
+                "largest_requests": [
+                    {"url": urlsplit(item["url"]).path, "transfer_bytes": item.get("transferSize", 0)}
+                    for item in sorted(audits.get("network-requests", {}).get("details", {}).get("items", []),
+                                       key=lambda item: -item.get("transferSize", 0))[:5]],
                 "warnings": data.get("runWarnings", []),
             }
     return results
@@ -727,9 +736,10 @@ def _budget(name: str, value: float | None, limit: float, why: str) -> dict[str,
 def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     """Each budget with its figure, met / NOT MET / not measured, and why."""
     sizes = results["sizes"]
-    components = (results.get("profile") or {}).get("components") or {}
-    where = "; in the profiled 2,000-page build: " + ", ".join(
-        f"{label.strip()} {seconds} s" for label, seconds in components.items()) if components else ""
+    differences = component_differences(results)
+    where = (f"; profiled at {PROFILE_SIZE:,} pages, the project spends more than stock on: " + ", ".join(
+        f"{label} {delta:+.1f} s" for label, (_, _, delta) in differences.items() if not label.startswith("of which"))
+        if differences else "")
     budgets = []
     for size, data in sizes.items():
         project, stock = data["project"]["median"], data["stock"]["median"]
@@ -762,13 +772,14 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
                         + f"; stock: {ratio(sizes['2000']['stock']['median']['wall_s'], sizes['500']['stock']['median']['wall_s'])}"})
     checks = results["checks"].get(str(CHECK_SIZE))
     if checks:
-        top = ((results.get("checks_profile") or {}).get("top_kb_cumulative") or [])[1:2]
+        profile = results.get("checks_profile") or {}
+        top = (profile.get("top_kb_cumulative") or [])[1:3]  # [0] is runner.run, the whole run
         budgets.append(_budget(
             f"checks over {CHECK_SIZE:,} pages ≤ 5 s", checks["median_s"], BUDGETS["checks_5000_seconds"],
             f"median of {len(checks['times_s'])} in-process runs over {checks['files']} files"
-            + (f"; largest cost in the checks profile: {top[0]['function']}, {top[0]['calls']} calls, "
-               f"{100 * top[0]['cumtime_s'] / results['checks_profile']['profiled_total_s']:.0f} % of the time"
-               if top else "")))
+            + ("; in the checks profile: " + ", ".join(
+                f"{e['function']} {100 * e['cumtime_s'] / profile['profiled_total_s']:.0f} % ({e['calls']} calls)"
+                for e in top) if top else "")))
     weight = results.get("first_visit") or {}
     name = "first visit to a law page ≤ 150 KB gzip (without search index)"
     if "gzip_total" in weight:
@@ -779,6 +790,16 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
         budgets.append({"budget": name, "value": None, "limit": BUDGETS["law_first_visit_gzip_kb"],
                         "status": "not measured", "why": weight.get("error", "the real site was not built")})
     return budgets
+
+
+def component_differences(results: dict[str, Any]) -> dict[str, tuple[float, float, float]]:
+    """Seconds per component in the profiled project and stock builds, and the difference."""
+    project = (results.get("profile") or {}).get("components")
+    stock = (results.get("profile_stock") or {}).get("components")
+    if not project or not stock:
+        return {}
+    return {label: (seconds, stock.get(label, 0.0), round(seconds - stock.get(label, 0.0), 2))
+            for label, seconds in project.items()}
 
 
 def table(header: list[str], rows: list[list[Any]]) -> str:
@@ -913,15 +934,19 @@ def lighthouse_section(results: dict[str, Any]) -> list[str]:
         return out + [f"Lighthouse did not run: {data['error']}", ""]
     out += [f"`npx --yes {data['version']}` with its default (mobile) settings and simulated throttling, "
             f"{data['chromium']} (`CHROME_PATH`, flags `{CHROME_FLAGS}`), against the real site served by Python's "
-            "http.server under the site's path prefix. One run per page.", ""]
+            "http.server under the site's path prefix. One run per page. http.server does not compress, so "
+            "Lighthouse sees uncompressed transfers (and flags text compression); a production server with gzip "
+            "sends less.", ""]
     rows = []
     for name, page in data["pages"].items():
         if "error" in page:
-            rows.append([name, page["url"], f"failed: {page['error'][-300:]}", None, None])
+            rows.append([name, page["url"], f"failed: {page['error'][-300:]}", None, None, None])
             continue
         rows.append([name, page["url"], ", ".join(f"{k} {v}" for k, v in page["scores"].items()),
-                     ", ".join(f"{k} {v}" for k, v in page["metrics"].items()), "; ".join(page["warnings"]) or None])
-    return out + [table(["page", "URL", "scores", "metrics", "run warnings"], rows), ""]
+                     ", ".join(f"{k} {v}" for k, v in page["metrics"].items()),
+                     ", ".join(f"{r['url']} {kib(r['transfer_bytes'])}" for r in page["largest_requests"]),
+                     "; ".join(page["warnings"]) or None])
+    return out + [table(["page", "URL", "scores", "metrics", "largest requests", "run warnings"], rows), ""]
 
 
 def profile_section(results: dict[str, Any]) -> list[str]:
@@ -936,28 +961,45 @@ def profile_section(results: dict[str, Any]) -> list[str]:
         return [[f"`{e['function']}`", e["calls"], e["tottime_s"], e["cumtime_s"]] for e in entries]
 
     header = ["function", "calls", "own s", "cumulative s"]
+    stock = results.get("profile_stock") or {}
+    differences = component_differences(results)
+    if differences:
+        components = table(["component", "project s", "stock s", "difference s", "project share"],
+                           [[label, p, s, f"{d:+.2f}", f"{100 * p / data['profiled_total_s']:.0f} %"]
+                            for label, (p, s, d) in differences.items()])
+    else:
+        components = table(["component", "project s", "project share"],
+                           [[label, p, f"{100 * p / data['profiled_total_s']:.0f} %"]
+                            for label, p in data["components"].items()])
     return out + [
         f"One project build of the {PROFILE_SIZE:,}-page corpus under cProfile ({data['wall_s_with_profiler']} s "
-        f"wall with the profiler, {data['profiled_total_s']} s profiled; the profiler roughly doubles the time, "
-        "so read the figures as shares).", "",
-        "### Where the time goes", "",
-        table(["component", "cumulative s", "share"],
-              [[label, seconds, f"{100 * seconds / data['profiled_total_s']:.0f} %"]
-               for label, seconds in data["components"].items()]), "",
+        f"wall with the profiler, {data['profiled_total_s']} s profiled)"
+        + (f", and one stock build ({stock.get('profiled_total_s')} s profiled)" if "components" in stock else
+           f" (the stock build could not be profiled: {stock.get('error', 'not run')})")
+        + ". The profiler slows the build about twofold, so read the seconds as shares.", "",
+        "### Where the time goes", "", components, "",
         "### Our code (kb/), by cumulative time", "", table(header, rows(data["top_kb_cumulative"])), "",
-        "### Overall, by cumulative time", "", table(header, rows(data["top_cumulative"])), "",
+        f"### Overall, by cumulative time (without the call stack's trunk: functions above {TRUNK_SHARE:.0%} of "
+        "the total, such as the interpreter, click and `mkdocs.commands.build.build`)", "",
+        table(header, rows(data["top_cumulative"])), "",
         "### Overall, by own time", "", table(header, rows(data["top_own_time"])), "",
-        "### Interpretation", "", interpretation(data), ""]
+        "### Interpretation", "", interpretation(data, differences), ""]
 
 
-def interpretation(data: dict[str, Any]) -> str:
+def interpretation(data: dict[str, Any], differences: dict[str, tuple[float, float, float]]) -> str:
     """A short reading of the build profile, from its figures."""
     total = data["profiled_total_s"]
-    components = data["components"]
+    components = {label: seconds for label, seconds in data["components"].items() if not label.startswith("of which")}
     hooks_total = components.get("our hooks (kb/hooks/*, every event)", 0)
     lines = [f"- Our hooks take {hooks_total} s of {total} s ({100 * hooks_total / total:.0f} %); the largest "
-             "components are " + ", ".join(f"{label.strip()} ({100 * s / total:.0f} %)" for label, s in
+             "components are " + ", ".join(f"{label} ({100 * s / total:.0f} %)" for label, s in
                                             sorted(components.items(), key=lambda kv: -kv[1])[:3]) + "."]
+    if differences:
+        extra = sum(d for label, (_, _, d) in differences.items() if not label.startswith("of which"))
+        lines.append(f"- The project build spends {extra:.1f} s more than stock under the profiler; by component: "
+                     + ", ".join(f"{label} {d:+.1f} s ({100 * d / extra:.0f} %)" for label, (_, _, d) in
+                                 sorted(differences.items(), key=lambda kv: -kv[1][2])
+                                 if not label.startswith("of which") and extra) + ".")
     hooks = [e for e in data["top_kb_cumulative"] if "/hooks/" in e["file"] and e["name"].startswith("on_")]
     for entry in hooks[:4]:
         lines.append(f"- `{entry['function']}`: {entry['cumtime_s']} s ({100 * entry['cumtime_s'] / total:.1f} %) "
@@ -1028,11 +1070,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     started = time.monotonic()
     project = project_config()
     base_path = urlsplit(project["site_url"]).path
-    results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "arguments": sys.argv[1:],
+    results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "arguments": argv,
                                "runs": args.runs, "serve_edits": args.serve_edits, "machine": machine(),
                                "sizes": {}, "checks": {}}
     work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
@@ -1047,8 +1090,9 @@ def main(argv: list[str] | None = None) -> int:
             if size == args.sizes[0]:
                 results["checks_profile"] = attempt("checks profile", lambda: profile_checks(folder / "docs"))
             if size == PROFILE_SIZE:
-                progress(f"{size}: profiled build")
-                results["profile"] = attempt("profile", lambda: profile_build(folder, work))
+                for variant, key in (("project", "profile"), ("stock", "profile_stock")):
+                    progress(f"{size}: profiled {variant} build")
+                    results[key] = attempt(f"{variant} profile", lambda: profile_build(folder, work, variant))
         if CHECK_SIZE not in args.sizes:
             progress(f"{CHECK_SIZE}: docs only, checks, {args.runs} runs")
             docs = work / f"docs-{CHECK_SIZE}"
