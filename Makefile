@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test check offline clean
+.PHONY: serve build test check offline bench clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ offline: $(STAMP)
 	KB_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline/womens-rights-kb
 	cd build/offline && $(abspath $(BIN))/python -m zipfile -c ../womens-rights-kb-offline.zip womens-rights-kb
 	@echo "build/womens-rights-kb-offline.zip: unzip it and open womens-rights-kb/index.html"
+
+# Build, check and page-weight benchmarks with budgets: benchmarks/results.md and .json.
+# Sizes in Markdown files, e.g. make bench SIZES=500,2000,5000 RUNS=1 (see scripts/bench.py).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py $(if $(SIZES),--sizes $(SIZES)) $(if $(RUNS),--runs $(RUNS))
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis

@@ -55,11 +55,8 @@ def test_quick_exit_blanks_the_page_at_once(page: object, server: str) -> None:
     seen: list[str] = []
     page.expose_function("kbReportExit", lambda visibility, title: seen.append(f"{visibility}|{title}"))
     visit(page, server, "help/")
-    page.evaluate("""() => new MutationObserver(() => {
-        if (document.documentElement.classList.contains('kb-exiting')) {
-            window.kbReportExit(getComputedStyle(document.body).visibility, document.title);
-        }
-    }).observe(document.documentElement, {attributes: true})""")
+    page.evaluate("""() => document.addEventListener('kb:exiting', () =>
+        window.kbReportExit(getComputedStyle(document.body).visibility, document.title))""")
     page.locator(".kb-quick-exit__link").click()
     page.wait_for_url(f"{EXIT_URL_PREFIX}**")
     assert seen and seen[0].startswith("hidden|"), seen

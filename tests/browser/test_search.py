@@ -22,15 +22,22 @@ pytestmark = pytest.mark.browser
 QUERIES = yaml.safe_load((DATA / "search" / "queries.yml").read_text(encoding="utf-8"))
 
 
+RESULTS_READY = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    return meta !== null && /\\d|没有|No matching/.test(meta.textContent);
+}"""
+
+
 def top_results(page: object, query: str) -> list[str]:
     box = page.locator(".md-search__input")
     box.fill("")
+    page.keyboard.press("End")
+    # An empty box clears the previous results, so what is read next belongs to this query.
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0", timeout=15000)
     box.type(query, delay=20)
     page.keyboard.press("End")
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta') && "
-        "!document.querySelector('.md-search-result__meta').textContent.includes('…')", timeout=15000)
-    page.wait_for_timeout(150)
+    page.wait_for_function(RESULTS_READY, timeout=15000)
+    page.wait_for_timeout(300)
     # The first five results (pages), each with the sections listed under it.
     return page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item",

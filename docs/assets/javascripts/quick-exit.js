@@ -15,6 +15,8 @@
     if (event) event.preventDefault();
     document.documentElement.classList.add("kb-exiting");
     document.title = "";
+    // Announce the exit synchronously (tests check that the page is blank by now).
+    document.dispatchEvent(new CustomEvent("kb:exiting"));
     window.location.replace(target);
   }
 
