@@ -184,6 +184,6 @@ def improve(entry: dict, language: str) -> dict:
     # Every entry carries its own title words here too: lunr normalises a
     # field by its average length, and a field that only a few entries have
     # would crush their scores instead of raising them.
-    entry["bestbets"] = " ".join(dict.fromkeys(bets + entry["title"].split()))
+    entry["bestbets"] = " ".join(dict.fromkeys(bets + plain(entry["title"]).split()))
     entry["boost"] = entry.get("boost", 1.0) * boost(location)
     return entry
