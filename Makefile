@@ -44,6 +44,7 @@ offline: $(STAMP)
 # Sizes in Markdown files, e.g. make bench SIZES=500,2000,5000 RUNS=1 (see scripts/bench.py).
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(if $(SIZES),--sizes $(SIZES)) $(if $(RUNS),--runs $(RUNS))
+	KB_RECALL_FILE=benchmarks/search-recall.json $(BIN)/python -m pytest -q tests/browser/test_search.py -k queries
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis
