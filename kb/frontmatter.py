@@ -86,6 +86,12 @@ def _read_meta(path: Path, mtime_ns: int) -> tuple[tuple[str, Any], ...]:
     return tuple(meta.items())
 
 
+@lru_cache(maxsize=256)
+def _compose(block: str) -> yaml.Node | None:
+    """The YAML node tree of a front-matter block, composed once per block (libyaml)."""
+    return yaml.compose(block, Loader=SafeLoader)
+
+
 def _python_error(block: str) -> yaml.YAMLError:
     """The error as PyYAML's pure-Python parser reports it.
 
@@ -124,7 +130,7 @@ def key_line(text: str, path: list[str | int]) -> tuple[int, int]:
     lines = text.split("\n")
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (DELIMITER, "..."))
-        node = yaml.compose("\n".join(lines[1:end]))
+        node = _compose("\n".join(lines[1:end]))
     except (StopIteration, yaml.YAMLError):
         return 1, 1
     best = node

@@ -43,10 +43,10 @@ def check(ctx: Context) -> None:
     if not isinstance(references, list):
         return
     for index, reference in enumerate(references):
-        line, col = key_line(page.text, ["cites", index])
 
-        def report_fm(rule: str, _line: int = line, _col: int = col, **params: object) -> None:
-            ctx.at_line(rule, _line, _col, **params)
+        def report_fm(rule: str, _index: int = index, **params: object) -> None:
+            line, col = key_line(page.text, ["cites", _index])  # only when there is something to report
+            ctx.at_line(rule, line, col, **params)
         try:
             citation = parse_reference(str(reference))
         except CitationError:
