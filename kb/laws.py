@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -55,7 +55,7 @@ class LawEntry:
     range: tuple[int, int] | None = None
     excerpt: tuple[str, ...] | None = None
 
-    @property
+    @cached_property
     def path(self) -> Path:
         return LAW_DIR / f"{self.page}.md"
 

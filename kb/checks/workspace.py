@@ -25,7 +25,23 @@ MAX_BYTES = 1_000_000
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*$", re.M)
 INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+NOT_NEWLINE = re.compile(r"[^\n]")
 ALLOW = re.compile(r"<!--\s*check:\s*allow\s+([A-Z0-9 ,]+?)\s*-->")
+
+
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character but newlines inside the sorted ``spans`` turned into a space."""
+    parts: list[str] = []
+    position = 0
+    for start, end in spans:
+        start = max(start, position)
+        if end <= start:
+            continue
+        parts.append(text[position:start])
+        parts.append(NOT_NEWLINE.sub(" ", text[start:end]))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 @dataclass
@@ -71,14 +87,7 @@ class Page:
     @cached_property
     def masked(self) -> str:
         """The file with front matter, fenced and inline code and HTML comments blanked."""
-        chars = list(self.text)
-
-        def blank(start: int, end: int) -> None:
-            for index in range(start, end):
-                if chars[index] != "\n":
-                    chars[index] = " "
-
-        blank(0, self.body_offset)
+        spans = [(0, self.body_offset)]
         fences = list(FENCE.finditer(self.text, self.body_offset))
         index = 0
         while index < len(fences):
@@ -89,16 +98,12 @@ class Page:
                  and f.group(0).strip() == f.group(1)),
                 None,
             )
-            end = closing.end() if closing else len(self.text)
-            blank(opening.start(), end)
+            spans.append((opening.start(), closing.end() if closing else len(self.text)))
             index = fences.index(closing) + 1 if closing else len(fences)
-        text = "".join(chars)
-        for match in INLINE_CODE.finditer(text):
-            if "\n\n" not in match.group(0):
-                blank(match.start(), match.end())
-        for match in HTML_COMMENT.finditer(text):
-            blank(match.start(), match.end())
-        return "".join(chars)
+        text = blanked(self.text, spans)
+        spans = [m.span() for m in INLINE_CODE.finditer(text) if "\n\n" not in m.group(0)]
+        spans += [m.span() for m in HTML_COMMENT.finditer(text)]
+        return blanked(text, sorted(spans))
 
     @cached_property
     def allowed(self) -> dict[int, set[str]]:
@@ -144,16 +149,25 @@ class Workspace:
 
     def __init__(self, docs: Path = DOCS) -> None:
         self.docs = docs
-        self._pages: dict[Path, Page | None] = {}
+        self._pages: dict[str, Page | None] = {}
+        self._keys: dict[Path | str, str] = {}
+        # Answers that depend only on the pages, kept for the run (e.g. resolved citations).
+        self.memo: dict[str, dict[object, object]] = {}
         self.load_problems: dict[Path, list[LoadProblem]] = {}
 
-    def page(self, path: Path) -> Page | None:
-        """The page at ``path``, or None if it cannot be read as a Markdown page."""
-        path = path if path.is_absolute() else (ROOT / path)
-        path = Path(os.path.normpath(path))
-        if path not in self._pages:
-            self._pages[path] = self._load(path)
-        return self._pages[path]
+    def page(self, path: Path | str) -> Page | None:
+        """The page at ``path``, or None if it cannot be read as a Markdown page.
+
+        Keyed by the normalised path string: rules look pages up tens of
+        thousands of times on a large site, and building Path objects for
+        each lookup cost more than reading the files.
+        """
+        key = self._keys.get(path)
+        if key is None:
+            key = self._keys[path] = os.path.normpath(os.path.join(ROOT, path))
+        if key not in self._pages:
+            self._pages[key] = self._load(Path(key))
+        return self._pages[key]
 
     def _load(self, path: Path) -> Page | None:
         problems: list[LoadProblem] = []

@@ -8,10 +8,31 @@ from kb.citations import Citation, CitationError, Target, find_citations, find_m
 from kb.frontmatter import key_line
 
 
+def _resolved(ctx: Context, citation: Citation) -> tuple[list[tuple[Target, bool]], CitationError | None]:
+    """Each target of a citation and whether its law page has the article, once per run.
+
+    A large site cites the same few hundred articles tens of thousands of
+    times; the answer depends only on the law name and numbers.
+    """
+    memo = ctx.workspace.memo.setdefault("citations", {})
+    key = (citation.name, citation.numbers)
+    if key not in memo:
+        try:
+            targets = resolve(citation)
+        except CitationError as error:
+            memo[key] = ([], error)
+        else:
+            found = []
+            for target in targets:
+                law_page = ctx.workspace.page(target.law.path)
+                found.append((target, law_page is None or target.article_id in law_page.anchors))
+            memo[key] = (found, None)
+    return memo[key]
+
+
 def _targets(ctx: Context, citation: Citation, report: "callable") -> list[Target]:
-    try:
-        targets = resolve(citation)
-    except CitationError as error:
+    targets, error = _resolved(ctx, citation)
+    if error is not None:
         if error.code == "CITE002":
             report("CITE002", name=citation.name)
         elif error.code == "CITE003":
@@ -20,9 +41,8 @@ def _targets(ctx: Context, citation: Citation, report: "callable") -> list[Targe
             report("CITE001", detail=citation.raw)
         return []
     existing = []
-    for target in targets:
-        law_page = ctx.workspace.page(target.law.path)
-        if law_page is not None and target.article_id not in law_page.anchors:
+    for target, exists in targets:
+        if not exists:
             report("CITE003", name=citation.name, number=target.article_id[4:], page=f"docs/law/{target.law.page}.md")
         else:
             existing.append(target)

@@ -11,6 +11,7 @@ import jsonschema
 from referencing import Registry, Resource
 
 from kb.checks.checkers import Context
+from kb.checks.fast_schema import is_valid
 from kb.frontmatter import key_line
 from kb.paths import SCHEMAS
 
@@ -58,9 +59,10 @@ def check(ctx: Context) -> None:
     if not page.has_front_matter:
         ctx.at_line("FM001", 1, 1)
         return
-    for error in sorted(validator(page.kind).iter_errors(page.meta), key=lambda e: list(map(str, e.path))):
-        for leaf in _leaf_errors(error):
-            report_schema_error(ctx, leaf)
+    if not is_valid(page.kind, page.meta):
+        for error in sorted(validator(page.kind).iter_errors(page.meta), key=lambda e: list(map(str, e.path))):
+            for leaf in _leaf_errors(error):
+                report_schema_error(ctx, leaf)
     check_counterpart(ctx)
 
 

@@ -1,0 +1,77 @@
+"""A compiled fast path in front of the front-matter JSON Schemas.
+
+jsonschema walks the schema for every page (about 2 ms a page, most of the
+time the checks take on a large site). fastjsonschema compiles the same
+schemas to Python code that answers "valid or not" in microseconds. It is
+only a filter: a page it accepts has no schema problem; a page it rejects is
+validated again with jsonschema, which stays the one authority for what is
+reported and how (tests/checks/test_fast_schema.py proves the two agree).
+
+fastjsonschema knows draft 7 and resolves ``$ref`` with its own loader, so
+the schemas are inlined first (every ``$ref`` replaced by what it points at).
+The keywords our schemas use mean the same in draft 7 and draft 2020-12; the
+compilation fails loudly on a keyword it does not know, and the agreement
+test fails if a meaning ever differs.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+import fastjsonschema
+import jsonschema
+
+from kb.paths import SCHEMAS
+
+DRAFT7 = "http://json-schema.org/draft-07/schema#"
+# Formats checked exactly as jsonschema checks them, so the two never disagree.
+FORMATS = {"date": lambda value: jsonschema.FormatChecker().conforms(value, "date")}
+
+
+@cache
+def _schemas() -> dict[str, dict[str, Any]]:
+    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in SCHEMAS.glob("*.schema.json")}
+
+
+def _pointer(document: dict[str, Any], pointer: str) -> Any:
+    node: Any = document
+    for part in filter(None, pointer.split("/")):
+        node = node[part]
+    return node
+
+
+def inline(node: Any, file: str) -> Any:
+    """``node`` with every ``$ref`` replaced by a copy of its target (schemas here are not recursive)."""
+    if isinstance(node, list):
+        return [inline(item, file) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        target_file, _, pointer = node["$ref"].partition("#")
+        target_file = target_file or file
+        target = inline(copy.deepcopy(_pointer(_schemas()[target_file], pointer)), target_file)
+        rest = {key: value for key, value in node.items() if key != "$ref"}
+        return {"allOf": [target, inline(rest, file)]} if rest else target
+    return {key: inline(value, file) for key, value in node.items() if key not in ("$defs", "$id", "$schema")}
+
+
+@cache
+def fast_validator(kind: str) -> Callable[[Any], Any]:
+    """The compiled check of one page kind's schema; raises JsonSchemaException when invalid."""
+    name = f"{kind}.schema.json"
+    schema = inline(_schemas()[name], name)
+    schema["$schema"] = DRAFT7
+    return fastjsonschema.compile(schema, formats=FORMATS)
+
+
+def is_valid(kind: str, meta: Any) -> bool:
+    """True when the front matter certainly passes ``kind``'s schema."""
+    try:
+        fast_validator(kind)(meta)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
