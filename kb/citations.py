@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.laws import LawEntry, registry
+from kb.laws import LawEntry, english_label, label_from_article_id, registry
 
 # [[name numbers|label]] — name has no digits-first; numbers are 23, 260-1, lists.
 CITATION = re.compile(r"\[\[([^\[\]|]+?)\s+([0-9][0-9\-、,， ]*?)(?:\|([^\[\]]+))?\]\]")
@@ -131,3 +131,12 @@ def resolve(citation: Citation) -> list[Target]:
             )
         targets.append(Target(law, article_id))
     return targets
+
+
+def link_text(target: Target, first: bool, language: str) -> str:
+    """How a cited article reads in a link: the law's short name on the first article of a citation."""
+    if language == "zh":
+        label = label_from_article_id(target.article_id)
+        return f"{target.law.cite[0]}{label}" if first else label
+    label = english_label(target.article_id).replace("Article", "art.")
+    return f"{target.law.cite_en}, {label}" if first else label

@@ -199,10 +199,13 @@ class Pools:
 
 
 GUIDE_DIR = "guides/practice"
-# schemas/case.schema.json allows ids case-000 to case-999; the real cases count up from
-# case-001, so generated ones take case-100 to case-999, and a corpus holds at most 900.
+# The real cases count up from case-001; generated ones start at case-100
+# (schemas/case.schema.json allows three to five digits).
 FIRST_CASE_ID = 100
-MAX_CASES = 900
+# Cases are the collection that grows to thousands; guides grow slowly. One
+# generated pair in ten is a guide, at most MAX_GUIDES pairs: guides are in
+# the nav, cases are reached from the case index (mkdocs.yml, not_in_nav).
+MAX_GUIDES = 100
 FIRST_GUIDE = 1000
 MAX_TITLE = 120  # schemas/common.schema.json
 UPDATED = "2026-11-28"
@@ -261,10 +264,10 @@ class Counts:
 
 
 def plan(size: int, real: int) -> Counts:
-    """Split the pages to generate into zh + en pairs: three cases for every guide, at most MAX_CASES cases."""
+    """Split the pages to generate into zh + en pairs: one guide in ten pairs, at most MAX_GUIDES guides."""
     pairs = max(0, size - real) // 2
-    cases = min(pairs - pairs // 4, MAX_CASES)
-    return Counts(real, cases, pairs - cases)
+    guides = min(pairs // 10, MAX_GUIDES)
+    return Counts(real, pairs - guides, guides)
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -933,9 +936,7 @@ def checks_section(results: dict[str, Any]) -> list[str]:
                    ", ".join(f"{k} {v}" for k, v in c["by_rule"].items()) or "none"]
                   for size, c in results["checks"].items()]),
            "", "The generated pages are meant to pass every check; problems listed are those of the real pages at "
-           "the time of the run. Generated cases take the ids case-100 to case-999 because "
-           "`schemas/case.schema.json` allows three digits only (`^case-\\d{3}$`): the schema caps the collection at "
-           "1,000 cases, so a corpus holds at most 900 generated cases and the rest are guides.", ""]
+           "the time of the run.", ""]
     data = results.get("checks_profile") or {}
     if "top_kb_cumulative" in data:
         out += [f"Profile of one run over the {data['files']}-file corpus ({data['profiled_total_s']} s under "

@@ -37,7 +37,7 @@ from kb.paths import DOCS  # noqa: E402
 from scripts.translation import mark  # noqa: E402
 
 SEGMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CASE_ID = re.compile(r"^case-(\d{3})$")
+CASE_ID = re.compile(r"^case-(\d{3,5})$")
 TITLE_LENGTH = (2, 120)  # schemas/common.schema.json, $defs/title
 DEFAULT_CATEGORY = "protection-order"
 CITATION = "反家庭暴力法 23"
@@ -346,9 +346,9 @@ def next_case_id(docs: Path) -> str:
         if match:
             numbers.append(int(match.group(1)))
     number = max(numbers) + 1
-    if number > 999:
-        raise UsageError("case-999 已用完，需要先扩展 schemas/case.schema.json 的编号格式 / "
-                         "case ids are exhausted at case-999: extend the id pattern in schemas/case.schema.json")
+    if number > 99999:
+        raise UsageError("case-99999 已用完，需要先扩展 schemas/case.schema.json 的编号格式 / "
+                         "case ids are exhausted at case-99999: extend the id pattern in schemas/case.schema.json")
     return f"case-{number:03d}"
 
 

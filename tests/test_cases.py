@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kb.citations import parse_reference, resolve
 from kb.frontmatter import split_front_matter
+from kb.hooks.citations import BACKLINK_LIMIT
 from kb.paths import DOCS
 
 SECTIONS = ["facts", "handling", "legal-basis", "significance", "advice"]
@@ -60,6 +61,11 @@ def test_index_category_and_tag_pages_list_every_case(site_dir: Path) -> None:
 
 
 def test_every_cited_article_links_back_to_the_case(site_dir: Path) -> None:
+    """Each cited article lists the case, or (past BACKLINK_LIMIT pages) links to the
+    case index filtered to the article, where the case's row carries the article."""
+    index = (site_dir / "cases" / "index.html").read_text(encoding="utf-8")
+    rows = {row.split('"', 1)[0]: row for row in index.split('<tr><td><a href="')[1:]}
+    capped = 0
     for path, meta in cases():
         for reference in meta["cites"]:
             for target in resolve(parse_reference(reference)):
@@ -67,7 +73,20 @@ def test_every_cited_article_links_back_to_the_case(site_dir: Path) -> None:
                 start = law.index(f'id="{target.article_id}"')
                 end = law.find('id="art-', start + 12)
                 section = law[start:end if end > 0 else len(law)]
-                assert f"cases/{path.stem}/" in section, f"{target.key} does not list {path.stem}"
+                if f"cases/{path.stem}/" in section:
+                    continue
+                capped += 1
+                assert f"cases/?cite={target.law.page}:{target.article_id}" in section, \
+                    f"{target.key} neither lists {path.stem} nor links to the filtered case index"
+                assert f'data-kb-cite="{target.key}"' in rows[f"{path.stem}/"], (path.stem, target.key)
+    assert capped, "no article is cited by more than BACKLINK_LIMIT pages: the capped path is untested"
+
+
+def test_backlinks_are_capped(site_dir: Path) -> None:
+    law = (site_dir / "law" / "anti-domestic-violence-law" / "index.html").read_text(encoding="utf-8")
+    for block in law.split('class="quote kb-backlinks"')[1:]:
+        block = block.split("</details>", 1)[0]
+        assert block.count("<li>") <= BACKLINK_LIMIT + 1
 
 
 def test_related_cases_and_guides(site_dir: Path) -> None:

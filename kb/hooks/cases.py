@@ -13,18 +13,23 @@
 
 from __future__ import annotations
 
+import heapq
+import html
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kb.citations import CitationError, parse_reference, resolve
+from kb.citations import CitationError, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta
 from kb.paths import DOCS
 from kb.taxonomy import label, taxonomy
@@ -46,6 +51,7 @@ TEXT = {
         "category_desc": "“{label}”类别下的全部教学案例。", "tag_desc": "带有“{label}”标签的全部教学案例。",
         "back": "返回案例索引", "filter_label": "筛选案例", "filter_all": "全部类别",
         "filter_text": "按标题或标签筛选", "filter_count": "显示 {shown} / {total} 个案例",
+        "filter_cite": "仅显示引用以下条文的案例：", "filter_cite_clear": "显示全部案例",
     },
     "en": {
         "notice_title": "Teaching case",
@@ -60,6 +66,7 @@ TEXT = {
         "tag_desc": "All teaching cases tagged \"{label}\".", "back": "Back to the case index",
         "filter_label": "Filter cases", "filter_all": "All categories", "filter_text": "Filter by title or tag",
         "filter_count": "Showing {shown} of {total} cases",
+        "filter_cite": "Only cases citing", "filter_cite_clear": "show all cases",
     },
 }
 
@@ -76,6 +83,11 @@ class Case:
 
 
 _cases: list[Case] = []
+# Lookups built once per language in on_files: per-page scans of every case
+# made a build quadratic in the number of cases.
+_by_uri: dict[str, Case] = {}
+_by_category: dict[str, list[Case]] = {}
+_by_target: dict[str, list[Case]] = {}
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -124,19 +136,48 @@ def case_link(case: Case, from_uri: str) -> str:
     return f"[{case.title}]({posixpath.relpath(case.src_uri, posixpath.dirname(from_uri) or '.')})"
 
 
-def listing(cases: list[Case], from_uri: str, language: str) -> str:
+@lru_cache(maxsize=None)
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The URL of a page relative to its language's root, as MkDocs will give it."""
+    return File(src_uri, None, "", directory_urls).url
+
+
+def href(src_uri: str, from_uri: str, directory_urls: bool) -> str:
+    """A relative URL from one page to another; the same in every language, whose roots differ only by prefix."""
+    return html.escape(get_relative_url(page_url(src_uri, directory_urls), page_url(from_uri, directory_urls)))
+
+
+def _cites_html(case: Case, from_uri: str, language: str, directory_urls: bool) -> str:
+    """The case's cited articles as links; ``data-kb-cite`` lets the index filter by article."""
+    citations = []
+    for reference in case.cites:
+        links = [f'<a href="{href(f"law/{target.law.page}.md", from_uri, directory_urls)}'
+                 f'#{target.article_id}" data-kb-cite="{target.key}">{html.escape(link_text(target, i == 0, language))}</a>'
+                 for i, target in enumerate(resolve(parse_reference(reference)))]
+        citations.append(("、" if language == "zh" else ", ").join(links))
+    return ("、" if language == "zh" else "; ").join(citations)
+
+
+def listing(cases: list[Case], from_uri: str, language: str, directory_urls: bool) -> str:
+    """A table of cases as HTML.
+
+    Written as HTML rather than a Markdown table with ``[[citations]]``: the
+    index, category and tag pages list every case several times over, and as
+    Markdown their links and citations were most of the build's work on a
+    large site. The URLs are computed here exactly as MkDocs computes them.
+    """
     t = TEXT[language]
-    rows = [f"| {t['title']} | {t['category']} | {t['tags']} | {t['cites']} |", "| --- | --- | --- | --- |"]
-    base = posixpath.dirname(from_uri) or "."
+    separator = "、" if language == "zh" else ", "
+    rows = []
     for case in cases:
-        category = f"[{label('categories', case.category, language)}]" \
-                   f"({posixpath.relpath(f'cases/category/{case.category}.md', base)})"
-        tags = "、".join(f"[{label('tags', tag, language)}]({posixpath.relpath(f'cases/tag/{tag}.md', base)})"
-                        for tag in case.tags) if language == "zh" else ", ".join(
-            f"[{label('tags', tag, language)}]({posixpath.relpath(f'cases/tag/{tag}.md', base)})" for tag in case.tags)
-        cites = "、".join(f"[[{c}]]" for c in case.cites)
-        rows.append(f"| {case_link(case, from_uri)} | {category} | {tags} | {cites} |")
-    return "\n".join(rows) + "\n"
+        category = (f'<a href="{href(f"cases/category/{case.category}.md", from_uri, directory_urls)}">'
+                    f'{html.escape(label("categories", case.category, language))}</a>')
+        tags = separator.join(f'<a href="{href(f"cases/tag/{tag}.md", from_uri, directory_urls)}">'
+                              f'{html.escape(label("tags", tag, language))}</a>' for tag in case.tags)
+        rows.append(f'<tr><td><a href="{href(case.src_uri, from_uri, directory_urls)}">{html.escape(case.title)}</a></td>'
+                    f"<td>{category}</td><td>{tags}</td><td>{_cites_html(case, from_uri, language, directory_urls)}</td></tr>")
+    head = "".join(f"<th>{t[key]}</th>" for key in ("title", "category", "tags", "cites"))
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
 
 
 def taxonomy_links(group: str, used: dict[str, int], from_uri: str, language: str) -> str:
@@ -147,7 +188,7 @@ def taxonomy_links(group: str, used: dict[str, int], from_uri: str, language: st
     return " · ".join(items)
 
 
-def index_block(language: str) -> str:
+def index_block(language: str, directory_urls: bool) -> str:
     t = TEXT[language]
     categories = _counts("category")
     tags = _counts("tags")
@@ -157,13 +198,15 @@ def index_block(language: str) -> str:
         f'<select data-kb-filter="category"><option value="">{t["filter_all"]}</option>{options}</select></label> '
         f'<label><span class="md-visually-hidden">{t["filter_text"]}</span>'
         f'<input type="search" data-kb-filter="text" placeholder="{t["filter_text"]}"></label> '
-        f'<output data-kb-filter-count data-template="{t["filter_count"]}"></output></div>'
+        f'<output data-kb-filter-count data-template="{t["filter_count"]}"></output>'
+        f'<p data-kb-filter-cite hidden>{t["filter_cite"]} <span data-kb-filter-cite-name></span> · '
+        f'<a href=".">{t["filter_cite_clear"]}</a></p></div>'
     )
     return "\n".join([
         f"## {t['by_category']} {{#by-category}}", "", taxonomy_links("categories", categories, "cases/index.md", language), "",
         f"## {t['by_tag']} {{#by-tag}}", "", taxonomy_links("tags", tags, "cases/index.md", language), "",
         f"## {t['count'].format(n=len(_cases))} {{#all-cases}}", "", filter_html, "",
-        listing(_cases, "cases/index.md", language),
+        listing(_cases, "cases/index.md", language, directory_urls),
     ])
 
 
@@ -175,7 +218,7 @@ def _counts(field: str) -> dict[str, int]:
     return counts
 
 
-def taxonomy_page(group: str, key: str, language: str) -> str:
+def taxonomy_page(group: str, key: str, language: str, directory_urls: bool) -> str:
     t = TEXT[language]
     folder = "category" if group == "categories" else "tag"
     name = label(group, key, language)
@@ -187,7 +230,7 @@ def taxonomy_page(group: str, key: str, language: str) -> str:
         # Not in search: these lists repeat the cases' titles and would crowd out the cases.
         "---", f"title: \"{title}\"", f"description: \"{description}\"", "search:", "  exclude: true", "---", "",
         f"# {title}", "",
-        f"[{t['back']}](../index.md)", "", listing(selected, uri, language),
+        f"[{t['back']}](../index.md)", "", listing(selected, uri, language, directory_urls),
     ])
 
 
@@ -195,23 +238,55 @@ def taxonomy_page(group: str, key: str, language: str) -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = _language(config)
     _cases[:] = load_cases(files, language)
+    _by_uri.clear(), _by_category.clear(), _by_target.clear()
+    for case in _cases:
+        _by_uri[case.src_uri] = case
+        _by_category.setdefault(case.category, []).append(case)
+        for target in case.targets:
+            _by_target.setdefault(target, []).append(case)
     for group, field in (("categories", "category"), ("tags", "tags")):
         folder = "category" if group == "categories" else "tag"
         for key in _counts(field):
-            files.append(_generated(config, f"cases/{folder}/{key}.md", taxonomy_page(group, key, language), language))
+            content = taxonomy_page(group, key, language, config.use_directory_urls)
+            files.append(_generated(config, f"cases/{folder}/{key}.md", content, language))
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Put every case page (and generated list) under the section of the case index.
+
+    They are not in the nav (mkdocs.yml, not_in_nav), so MkDocs gives them no
+    parent; with the section as parent, the "典型案例" tab and section are
+    marked active on a case page as on the index, without the nav listing
+    every case.
+    """
+    index = next((page for page in nav.pages if page.file.src_uri in ("cases/index.md", "cases/index.en.md")), None)
+    if index is None:
+        raise ValueError("cases hook: cases/index.md must be in the nav")
+    for file in files.documentation_pages():
+        page = file.page
+        if file.src_uri.startswith("cases/") and page is not None and page is not index and page.parent is None:
+            page.parent = index.parent
+    return nav
+
+
 def related(case: Case) -> list[Case]:
-    """Cases of the same category or citing a same article, closest first."""
-    scored = []
-    for other in _cases:
-        if other.id == case.id:
-            continue
-        score = (2 if other.category == case.category else 0) + len(other.targets & case.targets)
-        if score:
-            scored.append((-score, other.id, other))
-    return [other for _, _, other in sorted(scored)[:5]]
+    """Cases of the same category or citing a same article, closest first.
+
+    Score: 2 for the same category, plus 1 per article both cite.
+    """
+    scores: dict[str, int] = {}
+    others: dict[str, Case] = {}
+    for other in _by_category.get(case.category, []):
+        scores[other.id] = 2
+        others[other.id] = other
+    for target in case.targets:
+        for other in _by_target.get(target, []):
+            scores[other.id] = scores.get(other.id, 0) + 1
+            others[other.id] = other
+    scores.pop(case.id, None)
+    best = heapq.nsmallest(5, scores, key=lambda case_id: (-scores[case_id], case_id))
+    return [others[case_id] for case_id in best]
 
 
 def case_header(meta: dict, language: str) -> str:
@@ -260,8 +335,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if uri in ("cases/index.md", "cases/index.en.md"):
         if INDEX_MARKER not in markdown:
             raise ValueError(f"{uri}: needs a '{INDEX_MARKER}' line where the case list goes")
-        return markdown.replace(INDEX_MARKER, index_block(language))
-    case = next((c for c in _cases if c.src_uri == uri.replace(".en.md", ".md")), None)
+        return markdown.replace(INDEX_MARKER, index_block(language, config.use_directory_urls))
+    case = _by_uri.get(uri.replace(".en.md", ".md"))
     if case is None:
         return markdown
     match = H1.search(markdown)

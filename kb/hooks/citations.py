@@ -24,9 +24,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kb.citations import CitationError, Target, find_citations, parse_reference, resolve
+from kb.citations import CitationError, Target, find_citations, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta, split_front_matter
-from kb.laws import LAW_DIR, english_label, label_from_article_id, page_articles
+from kb.laws import LAW_DIR, page_articles
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
@@ -37,14 +37,6 @@ _cited_on_page: dict[str, dict[str, Target]] = {}  # src_uri -> cited articles, 
 
 def _language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
-
-
-def link_text(target: Target, first: bool, language: str) -> str:
-    if language == "zh":
-        label = label_from_article_id(target.article_id)
-        return f"{target.law.cite[0]}{label}" if first else label
-    label = english_label(target.article_id).replace("Article", "art.")
-    return f"{target.law.cite_en}, {label}" if first else label
 
 
 def preview_source(target: Target, language: str) -> tuple[Path, str]:
@@ -148,6 +140,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 BACKLINK_LABELS = {"zh": "被引用", "en": "Cited in"}
+# At most this many pages are listed under an article: on a site of
+# thousands of cases, an article of the Anti-Domestic Violence Law is cited
+# by hundreds, and listing them all made the law page megabytes long.
+# Help pages, guides and training come first; the rest of the cases are one
+# click away on the case index, filtered to the article.
+BACKLINK_LIMIT = 8
+MORE_LABELS = {"zh": "更多：案例索引中引用本条的案例", "en": "More: the cases citing this article, in the case index"}
 ARTICLE_HEADING = re.compile(r"^#{2,6} .+\{#(art-[0-9-]+)\}\s*$")
 ANY_HEADING = re.compile(r"^#{1,6} ")
 
@@ -161,14 +160,19 @@ def add_backlinks(markdown: str, page_slug: str, src_uri: str, language: str) ->
     def flush() -> None:
         if current is None:
             return
-        pages = sorted(set(_backlinks.get(f"{page_slug}#{current}", [])), key=lambda p: p[0])
+        pages = sorted(set(_backlinks.get(f"{page_slug}#{current}", [])),
+                       key=lambda p: (p[0].startswith("cases/"), p[0]))
         if not pages:
             return
+        base = posixpath.dirname(src_uri) or "."
         items = []
-        for uri, title in pages:
+        for uri, title in pages[:BACKLINK_LIMIT]:
             # Link to the Chinese file name; the i18n plugin picks the page's language.
-            href = posixpath.relpath(uri.replace(".en.md", ".md"), posixpath.dirname(src_uri) or ".")
+            href = posixpath.relpath(uri.replace(".en.md", ".md"), base)
             items.append(f"- [{title}]({href})")
+        if len(pages) > BACKLINK_LIMIT:
+            index = posixpath.relpath("cases/index.md", base)
+            items.append(f"- [{MORE_LABELS[language]}]({index}?cite={page_slug}:{current})")
         summary = (f"{BACKLINK_LABELS[language]}（{len(pages)}）" if language == "zh"
                    else f"{BACKLINK_LABELS[language]} ({len(pages)})")
         # data-search-exclude: the titles of citing pages must not make this

@@ -4,33 +4,82 @@ Trainers print handouts and put links on slides; readers scan them with a
 phone. The code is an inline SVG (segno), so it needs no request, prints
 sharply and works in the offline bundle. Templates show it in the "share and
 print" panel (``overrides/partials/kb/share.html``) and on printed pages.
+
+Encoding costs about 3 ms a page in pure Python, the largest single cost of
+our hooks on a big site. Every page's URL is known once the nav is built, so
+the codes are made in a second process while this one renders pages, and
+each page picks up its code when it is rendered.
 """
 
 from __future__ import annotations
 
+import html
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-import segno
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from kb.i18n_builds import is_outermost
+from kb.qr import TITLE_SLOT, svg, svgs
 
-# A fixed mask pattern: searching for the best of the eight took 80 % of the
-# time (27 ms a page); any mask gives a valid, readable code.
-QR_MASK = 2
+BATCH = 50
+
+_pool: ProcessPoolExecutor | None = None
+_pending: dict[str, Future[dict[str, str]]] = {}
+_ready: dict[str, str] = {}
 
 
-def qr_svg(url: str, title: str) -> str:
-    """An inline, scalable SVG QR code for ``url`` (error correction M)."""
-    code = segno.make(url, error="m", mask=QR_MASK)
-    return code.svg_inline(scale=1, omitsize=True, title=title, svgclass="kb-qr", lineclass="kb-qr__modules",
-                           dark="#000", light="#fff")
+@event_priority(-200)  # after the i18n plugin has given this language's pages their URLs
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Start encoding every page's URL in a worker process."""
+    global _pool
+    urls = sorted({file.page.canonical_url for file in files.documentation_pages()
+                   if file.page is not None and file.page.canonical_url} - set(_ready) - set(_pending))
+    if len(urls) < BATCH or "fork" not in multiprocessing.get_all_start_methods():
+        return nav  # a small site: encoding on the spot costs less than a process
+    if _pool is None:
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    for start in range(0, len(urls), BATCH):
+        batch = urls[start:start + BATCH]
+        future = _pool.submit(svgs, batch)
+        for url in batch:
+            _pending[url] = future
+    return nav
+
+
+def _encoded(url: str) -> str:
+    """The SVG of ``url``: from the worker if it was sent there, else made now."""
+    if url not in _ready:
+        future = _pending.pop(url, None)
+        if future is None:
+            _ready[url] = svg(url)
+        else:
+            _ready.update(future.result())
+    return _ready[url]
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     if not page.canonical_url:
         raise ValueError("qr hook: site_url must be set in mkdocs.yml so pages have canonical URLs")
     context["kb_canonical_url"] = page.canonical_url
-    context["kb_qr_svg"] = qr_svg(page.canonical_url, page.title or page.canonical_url)
+    title = page.title or page.canonical_url
+    context["kb_qr_svg"] = _encoded(page.canonical_url).replace(TITLE_SLOT, html.escape(title), 1)
     return context
+
+
+@event_priority(-300)  # after the i18n plugin has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    """Free the worker and the codes once the last language is built."""
+    global _pool
+    if not is_outermost(config):
+        return
+    if _pool is not None:
+        _pool.shutdown(cancel_futures=True)
+        _pool = None
+    _pending.clear()
+    _ready.clear()
