@@ -38,6 +38,11 @@ LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
 H1 = re.compile(r"^# .+$", re.M)
 INDEX_MARKER = "<!-- case-index -->"
+# Where a table of cases goes. The tables are put in after the page is
+# rendered (on_post_page): the index, category and tag pages list every case
+# several times over, and as Markdown (parsed, links resolved, then indexed
+# for search) they were a large part of the build on a big site.
+LIST_SLOT = '<div class="kb-case-list" data-kb-case-list></div>'
 
 TEXT = {
     "zh": {
@@ -88,6 +93,7 @@ _cases: list[Case] = []
 _by_uri: dict[str, Case] = {}
 _by_category: dict[str, list[Case]] = {}
 _by_target: dict[str, list[Case]] = {}
+_listings: dict[str, list[Case]] = {}  # page src_uri -> the cases its LIST_SLOT lists
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -188,7 +194,7 @@ def taxonomy_links(group: str, used: dict[str, int], from_uri: str, language: st
     return " · ".join(items)
 
 
-def index_block(language: str, directory_urls: bool) -> str:
+def index_block(language: str) -> str:
     t = TEXT[language]
     categories = _counts("category")
     tags = _counts("tags")
@@ -205,8 +211,7 @@ def index_block(language: str, directory_urls: bool) -> str:
     return "\n".join([
         f"## {t['by_category']} {{#by-category}}", "", taxonomy_links("categories", categories, "cases/index.md", language), "",
         f"## {t['by_tag']} {{#by-tag}}", "", taxonomy_links("tags", tags, "cases/index.md", language), "",
-        f"## {t['count'].format(n=len(_cases))} {{#all-cases}}", "", filter_html, "",
-        listing(_cases, "cases/index.md", language, directory_urls),
+        f"## {t['count'].format(n=len(_cases))} {{#all-cases}}", "", filter_html, "", LIST_SLOT, "",
     ])
 
 
@@ -218,19 +223,19 @@ def _counts(field: str) -> dict[str, int]:
     return counts
 
 
-def taxonomy_page(group: str, key: str, language: str, directory_urls: bool) -> str:
+def taxonomy_page(group: str, key: str, language: str) -> str:
     t = TEXT[language]
     folder = "category" if group == "categories" else "tag"
     name = label(group, key, language)
     title = t["category_page" if folder == "category" else "tag_page"].format(label=name)
     description = t["category_desc" if folder == "category" else "tag_desc"].format(label=name)
-    selected = [c for c in _cases if (c.category == key if folder == "category" else key in c.tags)]
     uri = f"cases/{folder}/{key}.md"
+    _listings[uri] = [c for c in _cases if (c.category == key if folder == "category" else key in c.tags)]
     return "\n".join([
         # Not in search: these lists repeat the cases' titles and would crowd out the cases.
         "---", f"title: \"{title}\"", f"description: \"{description}\"", "search:", "  exclude: true", "---", "",
         f"# {title}", "",
-        f"[{t['back']}](../index.md)", "", listing(selected, uri, language, directory_urls),
+        f"[{t['back']}](../index.md)", "", LIST_SLOT, "",
     ])
 
 
@@ -238,7 +243,7 @@ def taxonomy_page(group: str, key: str, language: str, directory_urls: bool) -> 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = _language(config)
     _cases[:] = load_cases(files, language)
-    _by_uri.clear(), _by_category.clear(), _by_target.clear()
+    _by_uri.clear(), _by_category.clear(), _by_target.clear(), _listings.clear()
     for case in _cases:
         _by_uri[case.src_uri] = case
         _by_category.setdefault(case.category, []).append(case)
@@ -247,8 +252,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for group, field in (("categories", "category"), ("tags", "tags")):
         folder = "category" if group == "categories" else "tag"
         for key in _counts(field):
-            content = taxonomy_page(group, key, language, config.use_directory_urls)
-            files.append(_generated(config, f"cases/{folder}/{key}.md", content, language))
+            files.append(_generated(config, f"cases/{folder}/{key}.md", taxonomy_page(group, key, language), language))
     return files
 
 
@@ -335,7 +339,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if uri in ("cases/index.md", "cases/index.en.md"):
         if INDEX_MARKER not in markdown:
             raise ValueError(f"{uri}: needs a '{INDEX_MARKER}' line where the case list goes")
-        return markdown.replace(INDEX_MARKER, index_block(language, config.use_directory_urls))
+        _listings[uri] = _cases
+        return markdown.replace(INDEX_MARKER, index_block(language))
     case = _by_uri.get(uri.replace(".en.md", ".md"))
     if case is None:
         return markdown
@@ -344,3 +349,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise ValueError(f"{uri}: a case needs a '# title' line")
     return (markdown[: match.end()] + "\n\n" + case_header(page.meta, language) + markdown[match.end():]
             + case_footer(case, language))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Put the tables of cases into the index, category and tag pages."""
+    cases = _listings.pop(page.file.src_uri, None)
+    if cases is None:
+        return output
+    if LIST_SLOT not in output:
+        raise ValueError(f"{page.file.src_uri}: the rendered page lost its case list slot")
+    table = listing(cases, page.file.src_uri.replace(".en.md", ".md"), _language(config), config.use_directory_urls)
+    return output.replace(LIST_SLOT, table, 1)

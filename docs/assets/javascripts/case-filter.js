@@ -9,8 +9,7 @@
   "use strict";
   var box = document.querySelector(".kb-case-filter");
   if (!box) return;
-  var table = box.parentElement.querySelector("table") || document.querySelector(".md-typeset table");
-  while (box.nextElementSibling && !table) table = box.nextElementSibling.querySelector("table");
+  var table = box.parentElement.querySelector("table");
   var rows = table ? table.querySelectorAll("tbody tr") : [];
   if (!rows.length) return;
   var category = box.querySelector('[data-kb-filter="category"]');
