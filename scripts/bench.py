@@ -13,7 +13,7 @@ hooks and every content check. For each size it measures, as medians of
 * the same content built with stock Material: the same theme settings and
   features, the search (jieba) and i18n plugins with the same options, the
   standard Markdown extensions the content is written for, the same nav, and
-  no hooks, overrides, project extension, snippets, other plugins or extra
+  no hooks, overrides, project extension (with its glossary), other plugins or extra
   CSS/JS (project and stock builds alternate, so drifting load hits both);
 * the content checks (``kb.checks.runner.run``) over the corpus, in process;
 * the size of the search indexes, raw and gzip;
@@ -94,9 +94,8 @@ LIGHTHOUSE_PAGES = {"home": "", **WEIGHED_PAGES}
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "Markdown", "jieba",
             "segno", "PyYAML", "jsonschema")
-# Extensions that belong to the project, not to stock Material: our own, and
-# snippets (it appends the project's glossary to every page).
-PROJECT_EXTENSIONS = ("kb.", "pymdownx.snippets")
+# Extensions that belong to the project, not to stock Material (ours load the glossary).
+PROJECT_EXTENSIONS = ("kb.",)
 SECTION = re.compile(r"^## (.+?) \{#([a-z0-9-]+)\}\s*$", re.M)
 H2 = re.compile(r"^## (.+?)(?: \{#[^}]*\})?\s*$", re.M)
 BASIS_BULLET = re.compile(r"^- \[\[([^\]|]+)\]\][：:]\s*(.+)$")
@@ -548,7 +547,6 @@ COMPONENTS = (
     ("of which kb.markdown extensions", "kb/markdown/", r"^run$"),
     ("Jinja templates (Material, overrides/)", "jinja2/environment.py", r"^render$"),
     ("search plugin (indexing, jieba)", "material/plugins/search/plugin.py", r"^on_"),
-    ("git-revision-date-localized plugin", "mkdocs_git_revision_date_localized_plugin/plugin.py", r"^on_"),
     ("our hooks (kb/hooks/*, every event)", "kb/hooks/", r"^on_"),
 )
 REST = "everything else (MkDocs, i18n plugin, nav, files, startup)"
@@ -873,7 +871,7 @@ def markdown_report(results: dict[str, Any]) -> str:
         "extensions, extra CSS/JS); *stock* is Material with the same theme settings and features "
         "(navigation.prune included), the search plugin (jieba) and the i18n plugin with the same options, the "
         "standard Markdown extensions the content is written for, the same nav, and no hooks, overrides, "
-        "`kb.markdown` extension, snippets (glossary), other plugins or extra CSS/JS. Citations stay text there.",
+        "`kb.markdown` extension (and so no glossary), other plugins or extra CSS/JS. Citations stay text there.",
         ""]
     rows = []
     for size, data in results["sizes"].items():

@@ -18,13 +18,11 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.utils import get_relative_url
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -33,6 +31,7 @@ from kb.citations import CitationError, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta
 from kb.paths import DOCS
 from kb.taxonomy import label, taxonomy
+from kb.urls import href
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
@@ -140,17 +139,6 @@ def _generated(config: MkDocsConfig, src_uri: str, content: str, language: str) 
 
 def case_link(case: Case, from_uri: str) -> str:
     return f"[{case.title}]({posixpath.relpath(case.src_uri, posixpath.dirname(from_uri) or '.')})"
-
-
-@lru_cache(maxsize=None)
-def page_url(src_uri: str, directory_urls: bool) -> str:
-    """The URL of a page relative to its language's root, as MkDocs will give it."""
-    return File(src_uri, None, "", directory_urls).url
-
-
-def href(src_uri: str, from_uri: str, directory_urls: bool) -> str:
-    """A relative URL from one page to another; the same in every language, whose roots differ only by prefix."""
-    return html.escape(get_relative_url(page_url(src_uri, directory_urls), page_url(from_uri, directory_urls)))
 
 
 def _cites_html(case: Case, from_uri: str, language: str, directory_urls: bool) -> str:

@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from kb.citations import CitationError, Target, find_citations, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta, split_front_matter
 from kb.laws import LAW_DIR, page_articles
+from kb.urls import href
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
@@ -49,8 +50,14 @@ def preview_source(target: Target, language: str) -> tuple[Path, str]:
     return target.law.path, "zh"
 
 
-def render_line(line: str, src_uri: str, language: str, cited: dict[str, Target]) -> str:
-    """Replace the citations of one line (outside inline code) by links."""
+def render_line(line: str, src_uri: str, language: str, cited: dict[str, Target], directory_urls: bool) -> str:
+    """Replace the citations of one line (outside inline code) by links.
+
+    The links are HTML, not Markdown: a page cites many articles, and MkDocs
+    resolving each Markdown link through the i18n plugin was a large part of
+    the build. Each article was checked to exist just above, so the anchor
+    validation MkDocs would have done is not lost.
+    """
     pieces = []
     position = 0
     code_spans = [(m.start(), m.end()) for m in INLINE_CODE.finditer(line)]
@@ -66,9 +73,10 @@ def render_line(line: str, src_uri: str, language: str, cited: dict[str, Target]
             if target.article_id not in page_articles(target.law.path):
                 raise ValueError(f"{src_uri}: {citation.raw}: {target.law.page} has no {target.article_id}")
             cited[target.key] = target
-            href = posixpath.relpath(f"law/{target.law.page}.md", posixpath.dirname(src_uri) or ".")
+            url = href(f"law/{target.law.page}.md", src_uri, directory_urls)
             text = citation.label if citation.label and len(targets) == 1 else link_text(target, index == 0, language)
-            links.append(f'[{text}]({href}#{target.article_id}){{ .kb-cite data-kb-cite="{target.key}" }}')
+            links.append(f'<a class="kb-cite" href="{url}#{target.article_id}" data-kb-cite="{target.key}">'
+                         f"{html.escape(text)}</a>")
         pieces.append(line[position:citation.start])
         pieces.append("、".join(links) if language == "zh" else ", ".join(links))
         position = citation.end
@@ -76,7 +84,8 @@ def render_line(line: str, src_uri: str, language: str, cited: dict[str, Target]
     return "".join(pieces)
 
 
-def render_citations(markdown: str, src_uri: str, language: str) -> tuple[str, dict[str, Target]]:
+def render_citations(markdown: str, src_uri: str, language: str,
+                     directory_urls: bool) -> tuple[str, dict[str, Target]]:
     cited: dict[str, Target] = {}
     out = []
     fence: str | None = None
@@ -90,7 +99,7 @@ def render_citations(markdown: str, src_uri: str, language: str) -> tuple[str, d
                 fence = None
             out.append(line)
             continue
-        out.append(line if fence else render_line(line, src_uri, language, cited))
+        out.append(line if fence else render_line(line, src_uri, language, cited, directory_urls))
     return "\n".join(out), cited
 
 
@@ -193,7 +202,7 @@ def add_backlinks(markdown: str, page_slug: str, src_uri: str, language: str) ->
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = _language(config)
     src_uri = page.file.src_uri
-    markdown, cited = render_citations(markdown, src_uri, language)
+    markdown, cited = render_citations(markdown, src_uri, language, config.use_directory_urls)
     if src_uri.startswith("law/") and "law" in page.meta:
         slug = posixpath.basename(src_uri).split(".")[0]
         markdown = add_backlinks(markdown, slug, src_uri, language)
