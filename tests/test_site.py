@@ -60,6 +60,27 @@ def test_sitemap_lists_both_languages(site_dir: Path) -> None:
         assert SITE_URL + "en/" + url in locs
 
 
+def test_translations_are_named_in_the_sitemap_not_the_head(site_dir: Path) -> None:
+    """hreflang lives in sitemap.xml (absolute URLs, every page); head tags would
+    make Material download both sitemaps on a reader's first page."""
+    tree = ET.parse(site_dir / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for url in tree.getroot().findall("s:url", ns):
+        alternates = {link.attrib["hreflang"]: link.attrib["href"] for link in url.findall("x:link", ns)}
+        assert set(alternates) == {"zh", "en"}, url.find("s:loc", ns).text
+        assert all(href.startswith(SITE_URL) for href in alternates.values())
+    for url in ["", "en/", "law/anti-domestic-violence-law/", "404.html", "en/404.html"]:
+        heads = [link for link in find(parse(page(site_dir, url)), "link") if "hreflang" in link.attrs]
+        assert not heads, url
+
+
+@pytest.mark.parametrize(("url", "label"), [("", "搜索"), ("en/", "Search"), ("404.html", "搜索"),
+                                            ("en/404.html", "Search")])
+def test_search_dialog_has_a_name(site_dir: Path, url: str, label: str) -> None:
+    dialogs = [d for d in find(parse(page(site_dir, url)), "div") if d.attrs.get("role") == "dialog"]
+    assert dialogs and all(d.attrs.get("aria-label") == label for d in dialogs), url
+
+
 def test_language_switch_keeps_the_page(site_dir: Path) -> None:
     for url, other_lang, other_url in [
         ("about/languages/", "en", "en/about/languages/"),

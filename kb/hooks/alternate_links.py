@@ -1,12 +1,15 @@
-"""Point the ``<link rel="alternate" hreflang>`` tags in each page head at the
-language homes (/ and /en/).
+"""Take the ``<link rel="alternate" hreflang>`` tags out of each page head.
 
-Material's language selector reads those tags and fetches ``sitemap.xml``
-next to each of them. The i18n plugin sets them to the current page's
-translations, so every page made the browser request /help/sitemap.xml and
-/en/help/sitemap.xml, which do not exist (two 404s per page). The visible
-language links (``<a hreflang>``) keep pointing at the same page in the other
-language; only the head tags change.
+Material writes one per language and its JavaScript fetches ``sitemap.xml``
+next to each of them on the first page a reader opens: with the tags the i18n
+plugin sets (the page's translations), that was two 404s per page; pointed
+at the language homes, two 72 KB downloads a phone does not need. Lighthouse
+also rejects the tags as written, with relative URLs.
+
+Nothing is lost: crawlers find every page's translations in sitemap.xml,
+where the i18n plugin lists them with absolute URLs (``xhtml:link
+hreflang``), and the visible language links (``<a hreflang>``) keep pointing
+at the same page in the other language.
 """
 
 from __future__ import annotations
@@ -16,24 +19,19 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from kb.hooks.offline import offline_enabled
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
 
-HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
+
+def without_alternates(output: str, where: str) -> str:
+    head_end = output.find("</head>")
+    if head_end < 0:
+        raise ValueError(f"{where}: no </head> in the rendered page")
+    return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    homes = {alt["lang"]: alt["link"] for alt in config.plugins["i18n"].extra_alternate}
-    head_end = output.find("</head>")
-    if head_end < 0:
-        raise ValueError(f"{page.file.src_uri}: no </head> in the rendered page")
-    if offline_enabled(config):
-        # Opened from disk, a sitemap cannot be fetched: leave the tags out.
-        return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:]
+    return without_alternates(output, page.file.src_uri)
 
-    def replace(match: re.Match[str]) -> str:
-        language = match.group(1)
-        if language not in homes:
-            raise ValueError(f"alternate_links: no home page for language '{language}'")
-        return f'<link rel="alternate" href="{homes[language]}" hreflang="{language}">'
 
-    return HEAD_ALTERNATE.sub(replace, output[:head_end]) + output[head_end:]
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return without_alternates(output, template_name) if template_name == "404.html" else output

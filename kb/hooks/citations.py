@@ -154,7 +154,7 @@ BACKLINK_LABELS = {"zh": "被引用", "en": "Cited in"}
 # by hundreds, and listing them all made the law page megabytes long.
 # Help pages, guides and training come first; the rest of the cases are one
 # click away on the case index, filtered to the article.
-BACKLINK_LIMIT = 8
+BACKLINK_LIMIT = 5
 MORE_LABELS = {"zh": "更多：案例索引中引用本条的案例", "en": "More: the cases citing this article, in the case index"}
 ARTICLE_HEADING = re.compile(r"^#{2,6} .+\{#(art-[0-9-]+)\}\s*$")
 ANY_HEADING = re.compile(r"^#{1,6} ")

@@ -40,6 +40,7 @@ def on_pre_template(template: object, template_name: str, config: MkDocsConfig) 
     return template
 
 
+@event_priority(-100)  # keep the 404 page as the other hooks leave it
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
         _rendered[str(config.theme["language"])] = output_content

@@ -74,3 +74,21 @@ def test_queries_find_the_expected_page(page: object, server: str, language: str
 
 def test_query_set_is_large_enough() -> None:
     assert len(QUERIES["zh"]) + len(QUERIES["en"]) >= 40
+
+
+@pytest.mark.parametrize("opener", ["click", "shortcut"])
+def test_index_is_fetched_only_when_search_is_opened(page: object, server: str, opener: str) -> None:
+    """docs/assets/javascripts/search-on-demand.js: no index download for readers who never search."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if "search_index" in request.url else None)
+    page.goto(server + "law/anti-domestic-violence-law/", wait_until="load")
+    page.wait_for_timeout(1500)
+    assert fetched == [], "the search index was fetched before search was opened"
+    if opener == "click":
+        page.locator(".md-search__input").click()
+    else:
+        page.keyboard.press("/")
+    page.locator(".md-search__input").type("保护令")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=30000)
+    assert any(url.endswith("search/search_index.json") for url in fetched)
