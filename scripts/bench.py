@@ -84,7 +84,8 @@ DOCS = ROOT / "docs"
 OUTPUT = ROOT / "benchmarks"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 CHECK_SIZE = 5000
-PROFILE_SIZE = 2000
+INDEX_SIZE = 3000  # the search index (issue 9) and the checks' 3-second bar (issue 3) are set at 3,000 pages
+PROFILE_SIZE = 500
 GZIP_LEVEL = 6  # what a typical web server or CDN uses
 LAW_PAGE = "law/anti-domestic-violence-law/"
 CASE_PAGE = "cases/protection-order-spouse/"
@@ -107,6 +108,8 @@ BUDGETS = {
     "scale_5000_vs_2000": 2.6,
     "linearity_2000_vs_500": 4.0,
     "checks_5000_seconds": 5.0,
+    "checks_3000_seconds": 3.0,
+    "index_per_language_gzip_kb": 1024.0,
     "law_first_visit_gzip_kb": 150.0,
 }
 
@@ -833,6 +836,18 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
             + ("; in the checks profile: " + ", ".join(
                 f"{e['function']} {100 * e['cumtime_s'] / profile['profiled_total_s']:.0f} % ({e['calls']} calls)"
                 for e in top) if top else "")))
+    checks = results["checks"].get(str(INDEX_SIZE))
+    if checks:
+        budgets.append(_budget(f"checks over {INDEX_SIZE:,} pages ≤ 3 s (issue 3)", checks["median_s"],
+                               BUDGETS["checks_3000_seconds"],
+                               f"median of {len(checks['times_s'])} in-process runs over {checks['files']} files"))
+    real_index = results.get("real_search_index") or {}
+    if real_index.get("files"):
+        largest = max(real_index["files"].items(), key=lambda item: item[1]["gzip"])
+        budgets.append(_budget("real site: each language's search index ≤ 1 MB gzip (issue 9)",
+                               round(largest[1]["gzip"] / 1024, 1), BUDGETS["index_per_language_gzip_kb"],
+                               f"largest is {largest[0]}: " + ", ".join(
+                                   f"{name} {kib(sizes['gzip'])}" for name, sizes in real_index["files"].items())))
     weight = results.get("first_visit") or {}
     name = "first visit to a law page ≤ 150 KB gzip (without search index)"
     if "gzip_total" in weight:
@@ -925,9 +940,28 @@ def markdown_report(results: dict[str, Any]) -> str:
                   + ([["real site", len(results["real_search_index"]["files"]), kib(results["real_search_index"]["raw"]),
                        kib(results["real_search_index"]["gzip"]), None, None]]
                      if results.get("real_search_index") else [])), ""]
+    out += index_growth_section(results)
     out += serve_section(results) + checks_section(results) + first_visit_section(results) + growth_section(results)
     out += lighthouse_section(results) + profile_section(results)
     return "\n".join(out).rstrip() + "\n"
+
+
+def index_growth_section(results: dict[str, Any]) -> list[str]:
+    rows = index_growth(results)
+    if len(rows) < 2:
+        return []
+    (_, first_pages, first), (_, last_pages, last) = rows[0], rows[-1]
+    per_page = {key: (last[key] - first[key]) / (last_pages - first_pages) for key in ("raw", "gzip")}
+    lines = ["### Growth with the site", "",
+             "The project's index (both languages) in each generated corpus. Material downloads the index of the "
+             "reader's language only, and only when search is opened (`docs/assets/javascripts/search-on-demand.js`).", "",
+             table(["corpus", "Markdown files", "raw", "gzip", "per language, gzip"],
+                   [[label, pages, kib(sizes["raw"]), kib(sizes["gzip"]),
+                     ", ".join(f"{name.split('/')[0] if name.count('/') > 1 else 'zh'} {kib(f['gzip'])}"
+                               for name, f in sizes["files"].items())] for label, pages, sizes in rows]), "",
+             f"Growth per Markdown file (zh and en pages together), from {first_pages:,} to {last_pages:,} files: "
+             f"{per_page['raw'] / 1024:.2f} KB raw, {per_page['gzip'] / 1024:.2f} KB gzip.", ""]
+    return lines
 
 
 def serve_section(results: dict[str, Any]) -> list[str]:
@@ -1126,6 +1160,23 @@ def measure_size(size: int, folder: Path, pools: Pools, project: dict[str, Any],
             "search_index": search, "page_weights": weights, "serve": serve}
 
 
+def measure_index(folder: Path, pools: Pools, project: dict[str, Any]) -> dict[str, Any]:
+    """One project build of an INDEX_SIZE corpus, for its search index (issue 9 sets that size)."""
+    counts = make_corpus(folder, INDEX_SIZE, pools, project)
+    progress(f"{INDEX_SIZE}: one project build, for the search index")
+    site = folder / "site-project"
+    sample = run_child(build_command(folder, "project", site), folder, folder / "build-index.log", env=corpus_env(folder))
+    return {"pages": counts.total, "build": asdict(sample), "search_index": search_index_sizes(site)}
+
+
+def index_growth(results: dict[str, Any]) -> list[tuple[str, int, dict[str, Any]]]:
+    """(label, pages, index sizes) of every measured corpus, smallest first."""
+    rows = [(f"{size} pages", data["pages"], data["search_index"]["project"]) for size, data in results["sizes"].items()]
+    if "search_index" in (results.get("index_size") or {}):
+        rows.append((f"{INDEX_SIZE} pages", results["index_size"]["pages"], results["index_size"]["search_index"]))
+    return sorted(rows, key=lambda row: row[1])
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bench.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="500,2000",
@@ -1168,6 +1219,11 @@ def main(argv: list[str] | None = None) -> int:
                 for variant, key in (("project", "profile"), ("stock", "profile_stock")):
                     progress(f"{size}: profiled {variant} build")
                     results[key] = attempt(f"{variant} profile", lambda: profile_build(folder, work, variant))
+        if INDEX_SIZE not in args.sizes:
+            results["index_size"] = attempt("index size", lambda: measure_index(work / f"corpus-{INDEX_SIZE}", pools,
+                                                                                 project))
+            progress(f"{INDEX_SIZE}: checks, {args.runs} runs")
+            results["checks"][str(INDEX_SIZE)] = time_checks(work / f"corpus-{INDEX_SIZE}" / "docs", args.runs)
         if CHECK_SIZE not in args.sizes:
             progress(f"{CHECK_SIZE}: docs only, checks, {args.runs} runs")
             docs = work / f"docs-{CHECK_SIZE}"
