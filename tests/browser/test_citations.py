@@ -49,3 +49,18 @@ def test_first_tap_previews_second_tap_follows(browser: object, server: str) -> 
         assert "#art-" in tab.url
     finally:
         context.close()
+
+
+def test_law_page_more_link_filters_the_case_index(page: object, server: str) -> None:
+    """Under a much-cited article, "more" opens the case index filtered to that article."""
+    page.goto(server + "law/anti-domestic-violence-law/")
+    more = page.locator("a[href*='?cite=anti-domestic-violence-law:art-23']").first
+    href = more.get_attribute("href")
+    page.goto(server + "law/anti-domestic-violence-law/" + href)
+    page.locator("[data-kb-filter-cite]").wait_for(state="visible")
+    rows = page.locator(".md-typeset table tbody tr")
+    shown = [row for row in rows.all() if row.is_visible()]
+    assert 0 < len(shown) < rows.count()
+    for row in shown:
+        assert row.locator('[data-kb-cite="anti-domestic-violence-law#art-23"]').count() == 1
+    assert "反家庭暴力法第二十三条" in page.locator("[data-kb-filter-cite-name]").inner_text()
