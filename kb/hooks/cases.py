@@ -137,10 +137,6 @@ def _generated(config: MkDocsConfig, src_uri: str, content: str, language: str) 
     return file
 
 
-def case_link(case: Case, from_uri: str) -> str:
-    return f"[{case.title}]({posixpath.relpath(case.src_uri, posixpath.dirname(from_uri) or '.')})"
-
-
 def _cites_html(case: Case, from_uri: str, language: str, directory_urls: bool) -> str:
     """The case's cited articles as links; ``data-kb-cite`` lets the index filter by article."""
     citations = []
@@ -281,13 +277,21 @@ def related(case: Case) -> list[Case]:
     return [others[case_id] for case_id in best]
 
 
-def case_header(meta: dict, language: str) -> str:
+def _link(target_uri: str, text: str, from_uri: str, directory_urls: bool) -> str:
+    """An HTML link (see kb/urls.py: cheaper for the build than a Markdown link)."""
+    return f'<a href="{href(target_uri, from_uri, directory_urls)}">{html.escape(text)}</a>'
+
+
+def case_header(meta: dict, language: str, src_uri: str, directory_urls: bool) -> str:
     t = TEXT[language]
     sep = "：" if language == "zh" else ": "
     join = "、" if language == "zh" else ", "
+    category = meta["category"]
     rows = [
-        f"- **{t['category']}**{sep}[{label('categories', meta['category'], language)}](category/{meta['category']}.md)",
-        f"- **{t['tags']}**{sep}" + join.join(f"[{label('tags', tag, language)}](tag/{tag}.md)" for tag in meta["tags"]),
+        f"- **{t['category']}**{sep}"
+        + _link(f"cases/category/{category}.md", label("categories", category, language), src_uri, directory_urls),
+        f"- **{t['tags']}**{sep}" + join.join(_link(f"cases/tag/{tag}.md", label("tags", tag, language), src_uri,
+                                                     directory_urls) for tag in meta["tags"]),
         f"- **{t['relationship']}**{sep}{label('relationships', meta['relationship'], language)}",
         f"- **{t['measures']}**{sep}" + join.join(label("measures", m, language) for m in meta["measures"]),
         f"- **{t['outcome']}**{sep}{meta['outcome']}",
@@ -308,16 +312,17 @@ def page_title(doc: str, language: str) -> str:
     return str(meta.get("title") or doc)
 
 
-def case_footer(case: Case, language: str) -> str:
+def case_footer(case: Case, language: str, directory_urls: bool) -> str:
     t = TEXT[language]
     lines = []
     others = related(case)
     if others:
-        lines += ["", f"## {t['related']} {{#related-cases}}", ""] + [f"- {case_link(o, case.src_uri)}" for o in others]
+        lines += ["", f"## {t['related']} {{#related-cases}}", ""]
+        lines += [f"- {_link(o.src_uri, o.title, case.src_uri, directory_urls)}" for o in others]
     guides = taxonomy().get("category_guides", {}).get(case.category, [])
     if guides:
         lines += ["", f"## {t['guides']} {{#related-guides}}", ""]
-        lines += [f"- [{page_title(g, language)}]({posixpath.relpath(g, 'cases')})" for g in guides]
+        lines += [f"- {_link(g, page_title(g, language), case.src_uri, directory_urls)}" for g in guides]
     return "\n".join(lines) + "\n"
 
 
@@ -335,8 +340,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     match = H1.search(markdown)
     if match is None:
         raise ValueError(f"{uri}: a case needs a '# title' line")
-    return (markdown[: match.end()] + "\n\n" + case_header(page.meta, language) + markdown[match.end():]
-            + case_footer(case, language))
+    return (markdown[: match.end()] + "\n\n" + case_header(page.meta, language, uri, config.use_directory_urls)
+            + markdown[match.end():] + case_footer(case, language, config.use_directory_urls))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -206,7 +206,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src_uri.startswith("law/") and "law" in page.meta:
         slug = posixpath.basename(src_uri).split(".")[0]
         markdown = add_backlinks(markdown, slug, src_uri, language)
-    _cited_on_page[src_uri] = cited
+    # An article of this very page needs no hidden copy: the link shows it in place.
+    own = posixpath.basename(src_uri).split(".")[0] if src_uri.startswith("law/") else None
+    _cited_on_page[src_uri] = {key: target for key, target in cited.items() if target.law.page != own}
     return markdown
 
 
