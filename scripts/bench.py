@@ -1191,18 +1191,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="corpus sizes to build, in Markdown files, comma-separated (default 500,2000)")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement; medians are reported (default 3)")
     parser.add_argument("--serve-edits", type=int, default=1,
-                        help="edits per size under mkdocs serve; each costs a full build (default 1)")
+                        help="edits under mkdocs serve at the largest size; each costs a full build; 0 skips (default 1)")
     parser.add_argument("--index", action="store_true",
                         help=f"also build a {INDEX_SIZE:,}-page corpus once for its search index (about 2.5 minutes)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--output", default="results",
+                        help="name of the results files in benchmarks/ (default results: results.md, results.json)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary corpora, sites and logs")
     args = parser.parse_args(argv)
     try:
         args.sizes = sorted({int(size) for size in args.sizes.split(",")})
     except ValueError:
         parser.error(f"--sizes: not a list of numbers: {args.sizes}")
-    if min(args.runs, args.serve_edits, *args.sizes) < 1:
-        parser.error("--sizes, --runs and --serve-edits must be positive")
+    if min(args.runs, *args.sizes) < 1 or args.serve_edits < 0:
+        parser.error("--sizes and --runs must be positive, --serve-edits 0 or more")
+    if not re.fullmatch(r"[a-z0-9-]+", args.output):
+        parser.error("--output: a file name without extension, such as results-scale")
     return args
 
 
@@ -1221,7 +1225,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes:
             folder = work / f"corpus-{size}"
             results["sizes"][str(size)] = measure_size(size, folder, pools, project, args.runs, args.serve_edits,
-                                                       serve=size == args.sizes[-1])
+                                                       serve=size == args.sizes[-1] and args.serve_edits > 0)
             progress(f"{size}: checks, {args.runs} runs")
             results["checks"][str(size)] = time_checks(folder / "docs", args.runs)
             if size == args.sizes[0]:
@@ -1257,11 +1261,12 @@ def main(argv: list[str] | None = None) -> int:
     results["duration_min"] = round((time.monotonic() - STARTED) / 60, 1)
     results["budgets"] = evaluate(results)
     OUTPUT.mkdir(exist_ok=True)
-    (OUTPUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (OUTPUT / "results.md").write_text(markdown_report(results), encoding="utf-8")
+    (OUTPUT / f"{args.output}.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
+                                                encoding="utf-8")
+    (OUTPUT / f"{args.output}.md").write_text(markdown_report(results), encoding="utf-8")
     for budget in results["budgets"]:
         progress(f"{budget['status']}: {budget['budget']}: {budget['value']} (limit {budget['limit']})")
-    progress(f"wrote {OUTPUT / 'results.md'} and {OUTPUT / 'results.json'}")
+    progress(f"wrote {OUTPUT / (args.output + '.md')} and {OUTPUT / (args.output + '.json')}")
     return 0
 
 
