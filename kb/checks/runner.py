@@ -50,9 +50,8 @@ def check_files(targets: list[Path], docs: Path, shared: Path | None,
     case_ids: dict[str, str] = {}
     for path in targets:
         page = workspace.page(path)
-        rel = display_path(path, docs)
-        for load in workspace.load_problems.get(Path(path), []) or workspace.load_problems.get(path.resolve(), []):
-            problems.append(problem(rel, load.line, load.col, load.rule, **load.params))
+        for load in workspace.load_problems(path):
+            problems.append(problem(display_path(path, docs), load.line, load.col, load.rule, **load.params))
         if page is None:
             continue
         ctx = Context(page, workspace, shared)

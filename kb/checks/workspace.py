@@ -58,7 +58,9 @@ class Page:
     def __init__(self, path: Path, text: str, docs: Path = DOCS) -> None:
         self.path = path
         self.text = text
-        self.rel = path.relative_to(docs).as_posix() if path.is_relative_to(docs) else path.name
+        # String operations: pathlib's relative_to cost more than parsing the page on a large site.
+        docs_prefix = str(docs).rstrip(os.sep) + os.sep
+        self.rel = (str(path)[len(docs_prefix):] if str(path).startswith(docs_prefix) else path.name).replace(os.sep, "/")
         self.meta: dict[str, Any] = {}
         self.body = text
         self.body_line = 1
@@ -153,7 +155,7 @@ class Workspace:
         self._keys: dict[Path | str, str] = {}
         # Answers that depend only on the pages, kept for the run (e.g. resolved citations).
         self.memo: dict[str, dict[object, object]] = {}
-        self.load_problems: dict[Path, list[LoadProblem]] = {}
+        self._load_problems: dict[str, list[LoadProblem]] = {}
 
     def page(self, path: Path | str) -> Page | None:
         """The page at ``path``, or None if it cannot be read as a Markdown page.
@@ -162,16 +164,24 @@ class Workspace:
         thousands of times on a large site, and building Path objects for
         each lookup cost more than reading the files.
         """
-        key = self._keys.get(path)
-        if key is None:
-            key = self._keys[path] = os.path.normpath(os.path.join(ROOT, path))
+        key = self._key(path)
         if key not in self._pages:
             self._pages[key] = self._load(Path(key))
         return self._pages[key]
 
+    def _key(self, path: Path | str) -> str:
+        key = self._keys.get(path)
+        if key is None:
+            key = self._keys[path] = os.path.normpath(os.path.join(ROOT, path))
+        return key
+
+    def load_problems(self, path: Path | str) -> list[LoadProblem]:
+        """What stopped the file at ``path`` from being read as a page (after ``page(path)``)."""
+        return self._load_problems.get(self._key(path), [])
+
     def _load(self, path: Path) -> Page | None:
         problems: list[LoadProblem] = []
-        self.load_problems[path] = problems
+        self._load_problems[str(path)] = problems
         if path.is_symlink():
             target = path.resolve()
             if not target.is_relative_to(self.docs.resolve()):

@@ -46,4 +46,4 @@ def test_directory_named_like_a_page_is_an_error(tmp_path: Path) -> None:
     (tree.docs / "about" / "odd.md").mkdir(parents=True)
     workspace = Workspace(tree.docs)
     assert workspace.page(tree.docs / "about" / "odd.md") is None
-    assert [p.rule for p in workspace.load_problems[tree.docs / "about" / "odd.md"]] == ["FILE001"]
+    assert [p.rule for p in workspace.load_problems(tree.docs / "about" / "odd.md")] == ["FILE001"]

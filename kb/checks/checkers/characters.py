@@ -19,6 +19,10 @@ LOOKALIKE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U000
 CJK = re.compile("[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
+def _chinese_outside_citations(line: str) -> bool:
+    return CJK.search(line) is not None and ("[[" not in line or CJK.search(CITATION.sub("", line)) is not None)
+
+
 def cjk_lines(body: str, masked: str) -> str:
     """``body`` with the lines autocorrect has nothing to say about emptied.
 
@@ -30,7 +34,7 @@ def cjk_lines(body: str, masked: str) -> str:
     numbers stay right.
     """
     return "\n".join(
-        line if FENCE.match(line) or CJK.search(CITATION.sub("", plain)) else ""
+        line if FENCE.match(line) or _chinese_outside_citations(plain) else ""
         for line, plain in zip(body.split("\n"), masked.split("\n"))
     )
 
