@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+
+if TYPE_CHECKING:
+    from kb.citations import Target
 
 
 @lru_cache(maxsize=None)
@@ -28,3 +32,11 @@ def page_url(src_uri: str, directory_urls: bool) -> str:
 def href(target_uri: str, from_uri: str, directory_urls: bool) -> str:
     """An HTML-escaped relative URL from the page ``from_uri`` to the page ``target_uri``."""
     return html.escape(get_relative_url(page_url(target_uri, directory_urls), page_url(from_uri, directory_urls)))
+
+
+def article_link(target: Target, text: str, from_uri: str, directory_urls: bool, css_class: str = "") -> str:
+    """A link to a cited article; ``data-kb-cite`` names it for previews and the case index filter."""
+    url = href(f"law/{target.law.page}.md", from_uri, directory_urls)
+    attribute = f' class="{css_class}"' if css_class else ""
+    return (f'<a{attribute} href="{url}#{target.article_id}" data-kb-cite="{target.key}">'
+            f"{html.escape(text)}</a>")

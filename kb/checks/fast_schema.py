@@ -33,7 +33,8 @@ FORMATS = {"date": lambda value: jsonschema.FormatChecker().conforms(value, "dat
 
 
 @cache
-def _schemas() -> dict[str, dict[str, Any]]:
+def load_schemas() -> dict[str, dict[str, Any]]:
+    """Every schema by file name, read once per process; jsonschema's validators use them too. Not to be modified."""
     return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in SCHEMAS.glob("*.schema.json")}
 
 
@@ -53,7 +54,7 @@ def inline(node: Any, file: str) -> Any:
     if "$ref" in node:
         target_file, _, pointer = node["$ref"].partition("#")
         target_file = target_file or file
-        target = inline(copy.deepcopy(_pointer(_schemas()[target_file], pointer)), target_file)
+        target = inline(copy.deepcopy(_pointer(load_schemas()[target_file], pointer)), target_file)
         rest = {key: value for key, value in node.items() if key != "$ref"}
         return {"allOf": [target, inline(rest, file)]} if rest else target
     return {key: inline(value, file) for key, value in node.items() if key not in ("$defs", "$id", "$schema")}
@@ -63,7 +64,7 @@ def inline(node: Any, file: str) -> Any:
 def fast_validator(kind: str) -> Callable[[Any], Any]:
     """The compiled check of one page kind's schema; raises JsonSchemaException when invalid."""
     name = f"{kind}.schema.json"
-    schema = inline(_schemas()[name], name)
+    schema = inline(load_schemas()[name], name)
     schema["$schema"] = DRAFT7
     return fastjsonschema.compile(schema, formats=FORMATS)
 

@@ -31,7 +31,7 @@ from kb.citations import CitationError, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta
 from kb.paths import DOCS
 from kb.taxonomy import label, taxonomy
-from kb.urls import href
+from kb.urls import article_link, href
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
@@ -137,12 +137,16 @@ def _generated(config: MkDocsConfig, src_uri: str, content: str, language: str) 
     return file
 
 
+def _link(target_uri: str, text: str, from_uri: str, directory_urls: bool) -> str:
+    """An HTML link (see kb/urls.py: cheaper for the build than a Markdown link)."""
+    return f'<a href="{href(target_uri, from_uri, directory_urls)}">{html.escape(text)}</a>'
+
+
 def _cites_html(case: Case, from_uri: str, language: str, directory_urls: bool) -> str:
     """The case's cited articles as links; ``data-kb-cite`` lets the index filter by article."""
     citations = []
     for reference in case.cites:
-        links = [f'<a href="{href(f"law/{target.law.page}.md", from_uri, directory_urls)}'
-                 f'#{target.article_id}" data-kb-cite="{target.key}">{html.escape(link_text(target, i == 0, language))}</a>'
+        links = [article_link(target, link_text(target, i == 0, language), from_uri, directory_urls)
                  for i, target in enumerate(resolve(parse_reference(reference)))]
         citations.append(("、" if language == "zh" else ", ").join(links))
     return ("、" if language == "zh" else "; ").join(citations)
@@ -160,11 +164,11 @@ def listing(cases: list[Case], from_uri: str, language: str, directory_urls: boo
     separator = "、" if language == "zh" else ", "
     rows = []
     for case in cases:
-        category = (f'<a href="{href(f"cases/category/{case.category}.md", from_uri, directory_urls)}">'
-                    f'{html.escape(label("categories", case.category, language))}</a>')
-        tags = separator.join(f'<a href="{href(f"cases/tag/{tag}.md", from_uri, directory_urls)}">'
-                              f'{html.escape(label("tags", tag, language))}</a>' for tag in case.tags)
-        rows.append(f'<tr><td><a href="{href(case.src_uri, from_uri, directory_urls)}">{html.escape(case.title)}</a></td>'
+        category = _link(f"cases/category/{case.category}.md", label("categories", case.category, language), from_uri,
+                         directory_urls)
+        tags = separator.join(_link(f"cases/tag/{tag}.md", label("tags", tag, language), from_uri, directory_urls)
+                              for tag in case.tags)
+        rows.append(f"<tr><td>{_link(case.src_uri, case.title, from_uri, directory_urls)}</td>"
                     f"<td>{category}</td><td>{tags}</td><td>{_cites_html(case, from_uri, language, directory_urls)}</td></tr>")
     head = "".join(f"<th>{t[key]}</th>" for key in ("title", "category", "tags", "cites"))
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
@@ -275,11 +279,6 @@ def related(case: Case) -> list[Case]:
     scores.pop(case.id, None)
     best = heapq.nsmallest(5, scores, key=lambda case_id: (-scores[case_id], case_id))
     return [others[case_id] for case_id in best]
-
-
-def _link(target_uri: str, text: str, from_uri: str, directory_urls: bool) -> str:
-    """An HTML link (see kb/urls.py: cheaper for the build than a Markdown link)."""
-    return f'<a href="{href(target_uri, from_uri, directory_urls)}">{html.escape(text)}</a>'
 
 
 def case_header(meta: dict, language: str, src_uri: str, directory_urls: bool) -> str:

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from kb.citations import CitationError, Target, find_citations, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta, split_front_matter
 from kb.laws import LAW_DIR, page_articles
-from kb.urls import href
+from kb.urls import article_link
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
@@ -73,10 +73,8 @@ def render_line(line: str, src_uri: str, language: str, cited: dict[str, Target]
             if target.article_id not in page_articles(target.law.path):
                 raise ValueError(f"{src_uri}: {citation.raw}: {target.law.page} has no {target.article_id}")
             cited[target.key] = target
-            url = href(f"law/{target.law.page}.md", src_uri, directory_urls)
             text = citation.label if citation.label and len(targets) == 1 else link_text(target, index == 0, language)
-            links.append(f'<a class="kb-cite" href="{url}#{target.article_id}" data-kb-cite="{target.key}">'
-                         f"{html.escape(text)}</a>")
+            links.append(article_link(target, text, src_uri, directory_urls, css_class="kb-cite"))
         pieces.append(line[position:citation.start])
         pieces.append("、".join(links) if language == "zh" else ", ".join(links))
         position = citation.end
@@ -220,9 +218,4 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if "</body>" not in output:
         raise ValueError(f"{page.file.src_uri}: no </body> to put citation previews before")
     return output.replace("</body>", previews(cited, _language(config)) + "</body>", 1)
-
-
-def backlinks_snapshot() -> dict[str, list[tuple[str, str]]]:
-    """The backlinks of the last build (for tests)."""
-    return {key: list(value) for key, value in _backlinks.items()}
 

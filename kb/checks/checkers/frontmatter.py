@@ -11,9 +11,8 @@ import jsonschema
 from referencing import Registry, Resource
 
 from kb.checks.checkers import Context
-from kb.checks.fast_schema import is_valid
+from kb.checks.fast_schema import is_valid, load_schemas
 from kb.frontmatter import key_line
-from kb.paths import SCHEMAS
 
 # Fields the two language versions of a page must share, per page kind.
 SHARED_FIELDS = {
@@ -29,15 +28,14 @@ QUOTED = re.compile(r"'([^']+)'")
 @lru_cache(maxsize=1)
 def _registry() -> Registry:
     registry = Registry()
-    for path in sorted(SCHEMAS.glob("*.schema.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
+    for _, schema in sorted(load_schemas().items()):
         registry = registry.with_resource(schema["$id"], Resource.from_contents(schema))
     return registry
 
 
 @lru_cache(maxsize=None)
 def validator(kind: str) -> jsonschema.Draft202012Validator:
-    schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    schema = load_schemas()[f"{kind}.schema.json"]
     return jsonschema.Draft202012Validator(schema, registry=_registry(), format_checker=jsonschema.FormatChecker())
 
 
