@@ -22,6 +22,7 @@ and sections are boosted by page kind so help pages outrank incidental mentions.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 import jieba
@@ -75,7 +76,7 @@ def plain(text: str) -> str:
     return text.replace("\u200b", "")
 
 
-def subwords(words: set[str]) -> list[str]:
+def subwords(words: AbstractSet[str]) -> list[str]:
     """Words inside the entry's longer words (保护令 in 人身安全保护令), not already index words."""
     found: list[str] = []
     for word in sorted(words):
@@ -127,8 +128,9 @@ def keywords(title: str, text: str, language: str, extra: list[str] | None = Non
     a term outranks sections that merely mention it.
     """
     body = plain(f"{title} {text}")
-    existing = set(re.split(r"[\s\u200b\-]+", f"{title} {text}"))
-    words = (extra or []) + synonym_words(body, language) + number_words(body) + subwords(existing)
+    # In text order (dict keys), so the index is the same from one build to the next.
+    existing = dict.fromkeys(re.split(r"[\s\u200b\-]+", f"{title} {text}"))
+    words = (extra or []) + synonym_words(body, language) + number_words(body) + subwords(existing.keys())
     terms = [w for w in existing if w in legal_terms()]
     traditional = [_to_traditional().convert(w) for w in words + terms if HAN.search(w)]
     words = list(dict.fromkeys(words + [w for w in traditional if w not in existing]))
