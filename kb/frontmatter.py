@@ -8,6 +8,7 @@ the volunteer sees it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,8 @@ import yaml
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DELIMITER = "---"
+# The line that closes the block: --- or ..., then only whitespace (as str.rstrip() strips it).
+CLOSING = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M)
 
 
 @dataclass
@@ -46,17 +49,18 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
 
 def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     """Parse the block strictly; raise FrontMatterError with a file line."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != DELIMITER:
+    first_end = text.find("\n")
+    if text[: first_end if first_end >= 0 else len(text)].rstrip() != DELIMITER:
         return {}, text, 1
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in (DELIMITER, "..."):
-            block = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1:])
-            break
-    else:
+    # Only the front-matter lines are looked at: splitting the whole page into lines cost more than the YAML.
+    closing = CLOSING.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
         raise FrontMatterError("FM001", 1, 1, "前置元数据没有结束：缺少第二行 ---",
                                "front matter is not closed: the second --- line is missing")
+    block = text[first_end + 1: max(closing.start() - 1, first_end + 1)]
+    line_end = text.find("\n", closing.start())
+    body = text[line_end + 1:] if line_end >= 0 else ""
+    index = text.count("\n", 0, closing.start())
     try:
         meta = yaml.load(block, Loader=SafeLoader) if block.strip() else {}
     except yaml.YAMLError:

@@ -20,7 +20,8 @@ CJK = re.compile("[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def _chinese_outside_citations(line: str) -> bool:
-    return CJK.search(line) is not None and ("[[" not in line or CJK.search(CITATION.sub("", line)) is not None)
+    # isascii() answers from the string's header; a regex would look at every character.
+    return not line.isascii() and CJK.search(line) is not None and ("[[" not in line or CJK.search(CITATION.sub("", line)) is not None)
 
 
 def cjk_lines(body: str, masked: str) -> str:
@@ -33,8 +34,9 @@ def cjk_lines(body: str, masked: str) -> str:
     lines stay, so code blocks stay code; the line count stays, so line
     numbers stay right.
     """
+    fenced = "```" in body or "~~~" in body
     return "\n".join(
-        line if FENCE.match(line) or _chinese_outside_citations(plain) else ""
+        line if _chinese_outside_citations(plain) or (fenced and FENCE.match(line)) else ""
         for line, plain in zip(body.split("\n"), masked.split("\n"))
     )
 

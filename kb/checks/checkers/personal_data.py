@@ -28,7 +28,8 @@ CARD = re.compile(r"(?<![\d-])((?:\d[ -]?){15,18}\d)(?![\d-])")
 # (they open with look-behinds), are skipped. tests/checks/test_personal_data_gates.py
 # shows the gates never hide a match.
 DIGIT_RUN = re.compile(r"\d(?:[ ()+-]{0,2}\d){9}")
-HOUSE_NUMBER = re.compile(r"[路街道巷弄同里村区][0-9０-９一二三四五六七八九十百零]|[0-9０-９](?:号楼|栋|幢)")
+# Two scans beat one alternation: each opens with a character class the engine scans fast.
+HOUSE_NUMBERS = (re.compile(r"[路街道巷弄同里村区][0-9０-９一二三四五六七八九十百零]"), re.compile(r"[0-9０-９](?:号楼|栋|幢)"))
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -96,13 +97,18 @@ def check(ctx: Context) -> None:
     if "@" in text:
         for match in EMAIL.finditer(text):
             report("PII004", match)
-    if HOUSE_NUMBER.search(text):
+    if has_house_number(text):
         for match in ADDRESS.finditer(text):
             report("PII005", match)
     for pattern in (NAMED_ROLE, NAMED_PERSON):
         for match in pattern.finditer(text):
             if not NOT_NAMES.search(match.group(1)):
                 report("PII007", match)
+
+
+def has_house_number(text: str) -> bool:
+    """The gate in front of ADDRESS: a street word or a digit next to a number, or a building word."""
+    return any(pattern.search(text) for pattern in HOUSE_NUMBERS)
 
 
 def _inside_url(text: str, offset: int) -> bool:

@@ -4,10 +4,14 @@ than its source, and English pages keep the Chinese page's anchors."""
 from __future__ import annotations
 
 import hashlib
+import re
 
 from kb.checks.checkers import Context
 from kb.checks.workspace import Page
 from kb.frontmatter import key_line
+
+# Whitespace (as str.rstrip() strips it) at the end of a line.
+TRAILING_SPACE = re.compile(r"[^\S\n]+(?:\n|$)")
 
 
 def source_hash(page: Page) -> str:
@@ -16,8 +20,10 @@ def source_hash(page: Page) -> str:
     Changing only front matter (review status, dates) does not make a
     translation outdated; changing the text does.
     """
-    body = "\n".join(line.rstrip() for line in page.body.strip("\n").split("\n")) + "\n"
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    body = page.body.strip("\n")
+    if TRAILING_SPACE.search(body):  # most pages have none, and need no pass over their lines
+        body = "\n".join(line.rstrip() for line in body.split("\n"))
+    return hashlib.sha256((body + "\n").encode("utf-8")).hexdigest()
 
 
 def status(page: Page, english: Page | None) -> str:
