@@ -89,6 +89,9 @@ def check_parallel(targets: list[Path], docs: Path, shared: Path | None) -> tupl
     if workers < 2 or len(targets) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
         return check_files(targets, docs, shared)
     batches = [targets[index:index + BATCH] for index in range(0, len(targets), BATCH)]
+    # Heaviest batches first (a law page costs fifty case pages), so that no
+    # core is left with one at the end while the other has nothing to do.
+    batches.sort(key=lambda batch: sum(map(_size, batch)), reverse=True)
     problems: list[Problem] = []
     case_ids: dict[str, str] = {}
     with multiprocessing.get_context("fork").Pool(workers, _start_worker, (docs, shared)) as pool:
@@ -96,6 +99,14 @@ def check_parallel(targets: list[Path], docs: Path, shared: Path | None) -> tupl
             problems.extend(batch_problems)
             case_ids.update(batch_ids)
     return problems, case_ids
+
+
+def _size(path: Path) -> int:
+    """The file's size in bytes; 0 if it cannot be read (the checks report why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def duplicate_case_ids(known: dict[str, str], docs: Path) -> list[Problem]:

@@ -21,7 +21,9 @@ CJK = re.compile("[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 def _chinese_outside_citations(line: str) -> bool:
     # isascii() answers from the string's header; a regex would look at every character.
-    return not line.isascii() and CJK.search(line) is not None and ("[[" not in line or CJK.search(CITATION.sub("", line)) is not None)
+    if line.isascii() or CJK.search(line) is None:
+        return False
+    return "[[" not in line or CJK.search(CITATION.sub("", line)) is not None
 
 
 def cjk_lines(body: str, masked: str) -> str:
