@@ -60,7 +60,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     block = text[first_end + 1: max(closing.start() - 1, first_end + 1)]
     line_end = text.find("\n", closing.start())
     body = text[line_end + 1:] if line_end >= 0 else ""
-    index = text.count("\n", 0, closing.start())
+    closing_line = text.count("\n", 0, closing.start())  # 0-based
     try:
         meta = yaml.load(block, Loader=SafeLoader) if block.strip() else {}
     except yaml.YAMLError:
@@ -76,7 +76,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if not isinstance(meta, dict):
         raise FrontMatterError("FM002", 2, 1, "前置元数据应为“字段: 值”的形式",
                                "front matter must be a mapping of field: value")
-    return normalise(meta), body, index + 2
+    return normalise(meta), body, closing_line + 2
 
 
 def read_meta(path: Path) -> dict[str, Any]:

@@ -28,6 +28,11 @@ HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 ALLOW = re.compile(r"<!--\s*check:\s*allow\s+([A-Z0-9 ,]+?)\s*-->")
 
 
+def has_fences(text: str) -> bool:
+    """Whether ``text`` may hold a FENCE line: a substring test, cheaper than scanning for one."""
+    return "```" in text or "~~~" in text
+
+
 def blanked(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with every character but newlines inside the sorted ``spans`` turned into a space."""
     parts: list[str] = []
@@ -91,8 +96,7 @@ class Page:
         """The file with front matter, fenced and inline code and HTML comments blanked."""
         # Most pages have no code and no comments: a substring test is cheaper than a scan.
         spans = [(0, self.body_offset)]
-        has_fence = "```" in self.text or "~~~" in self.text
-        fences = list(FENCE.finditer(self.text, self.body_offset)) if has_fence else []
+        fences = list(FENCE.finditer(self.text, self.body_offset)) if has_fences(self.text) else []
         index = 0
         while index < len(fences):
             opening = fences[index]

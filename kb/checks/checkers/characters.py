@@ -10,7 +10,7 @@ import unicodedata
 import autocorrect_py
 
 from kb.checks.checkers import Context
-from kb.checks.workspace import FENCE
+from kb.checks.workspace import FENCE, has_fences
 from kb.citations import CITATION
 
 # Kangxi radicals, CJK radicals supplement, compatibility ideographs (BMP and supplement).
@@ -36,7 +36,7 @@ def cjk_lines(body: str, masked: str) -> str:
     lines stay, so code blocks stay code; the line count stays, so line
     numbers stay right.
     """
-    fenced = "```" in body or "~~~" in body
+    fenced = has_fences(body)
     return "\n".join(
         line if _chinese_outside_citations(plain) or (fenced and FENCE.match(line)) else ""
         for line, plain in zip(body.split("\n"), masked.split("\n"))
