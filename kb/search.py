@@ -80,16 +80,24 @@ def subwords(words: AbstractSet[str]) -> list[str]:
     """Words inside the entry's longer words (保护令 in 人身安全保护令), not already index words."""
     found: list[str] = []
     for word in sorted(words):
-        if len(word) >= 3 and HAN.fullmatch(word):
-            found += [part for part in _parts(word) if part not in words and part not in found]
+        found += [part for part in _parts(word) if part not in words and part not in found]
     return found[:MAX_SUBWORDS]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=None)
 def _parts(word: str) -> tuple[str, ...]:
-    """jieba's search-engine mode on one word, cached: the same words recur on every page."""
+    """jieba's search-engine mode on a Chinese word of three characters or more, cached:
+    the same words recur on every page."""
+    if len(word) < 3 or not HAN.fullmatch(word):
+        return ()
     load_jieba()
     return tuple(part for part in jieba.cut_for_search(word) if len(part) > 1 and part != word)
+
+
+@lru_cache(maxsize=None)
+def traditional(word: str) -> str:
+    """The traditional-character form of a word (OpenCC), cached: the same words recur on every page."""
+    return _to_traditional().convert(word)
 
 
 def number_words(text: str) -> list[str]:
@@ -131,9 +139,10 @@ def keywords(title: str, text: str, language: str, extra: list[str] | None = Non
     # In text order (dict keys), so the index is the same from one build to the next.
     existing = dict.fromkeys(re.split(r"[\s\u200b\-]+", f"{title} {text}"))
     words = (extra or []) + synonym_words(body, language) + number_words(body) + subwords(existing.keys())
-    terms = [w for w in existing if w in legal_terms()]
-    traditional = [_to_traditional().convert(w) for w in words + terms if HAN.search(w)]
-    words = list(dict.fromkeys(words + [w for w in traditional if w not in existing]))
+    dictionary = legal_terms()
+    terms = [w for w in existing if w in dictionary]
+    converted = [traditional(w) for w in words + terms if HAN.search(w)]
+    words = list(dict.fromkeys(words + [w for w in converted if w not in existing]))
     from_title = set(synonym_words(plain(title), language) + (extra or []))
     weighted = [w for w in words for _ in range(TITLE_WEIGHT if w in from_title else 1)]
     return " ".join(w for w in weighted if w)
@@ -182,7 +191,7 @@ def improve(entry: dict, language: str) -> dict:
     names = article_names(location)
     entry["keywords"] = keywords(entry["title"], entry["text"], language, names)
     bets = names + best_bets()[language].get(location, [])
-    bets += [_to_traditional().convert(w) for w in bets if HAN.search(w)]
+    bets += [traditional(w) for w in bets if HAN.search(w)]
     # Every entry carries its own title words here too: lunr normalises a
     # field by its average length, and a field that only a few entries have
     # would crush their scores instead of raising them.

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from kb.citations import CitationError, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta
+from kb.html_slots import block
 from kb.paths import DOCS
 from kb.taxonomy import label, taxonomy
 from kb.urls import article_link, href
@@ -282,21 +283,23 @@ def related(case: Case) -> list[Case]:
 
 
 def case_header(meta: dict, language: str, src_uri: str, directory_urls: bool) -> str:
+    """The teaching-case notice and the case's facts, as HTML (Material's admonition markup)."""
     t = TEXT[language]
     sep = "：" if language == "zh" else ": "
     join = "、" if language == "zh" else ", "
     category = meta["category"]
     rows = [
-        f"- **{t['category']}**{sep}"
-        + _link(f"cases/category/{category}.md", label("categories", category, language), src_uri, directory_urls),
-        f"- **{t['tags']}**{sep}" + join.join(_link(f"cases/tag/{tag}.md", label("tags", tag, language), src_uri,
-                                                     directory_urls) for tag in meta["tags"]),
-        f"- **{t['relationship']}**{sep}{label('relationships', meta['relationship'], language)}",
-        f"- **{t['measures']}**{sep}" + join.join(label("measures", m, language) for m in meta["measures"]),
-        f"- **{t['outcome']}**{sep}{meta['outcome']}",
+        (t["category"], _link(f"cases/category/{category}.md", label("categories", category, language), src_uri,
+                              directory_urls)),
+        (t["tags"], join.join(_link(f"cases/tag/{tag}.md", label("tags", tag, language), src_uri, directory_urls)
+                              for tag in meta["tags"])),
+        (t["relationship"], html.escape(label("relationships", meta["relationship"], language), quote=False)),
+        (t["measures"], html.escape(join.join(label("measures", m, language) for m in meta["measures"]), quote=False)),
+        (t["outcome"], html.escape(str(meta["outcome"]), quote=False)),
     ]
-    notice = f'!!! info "{t["notice_title"]}"\n\n    {t["notice"]}\n'
-    return notice + "\n" + "\n".join(rows) + "\n"
+    items = "".join(f"<li><strong>{html.escape(name, quote=False)}</strong>{sep}{value}</li>\n" for name, value in rows)
+    return (f'<div class="admonition info">\n<p class="admonition-title">{html.escape(t["notice_title"], quote=False)}</p>\n'
+            f"<p>{html.escape(t['notice'], quote=False)}</p>\n</div>\n<ul>\n{items}</ul>")
 
 
 def page_title(doc: str, language: str) -> str:
@@ -311,17 +314,23 @@ def page_title(doc: str, language: str) -> str:
     return str(meta.get("title") or doc)
 
 
-def case_footer(case: Case, language: str, directory_urls: bool) -> str:
+def case_footer(case: Case, language: str, page_uri: str, directory_urls: bool) -> str:
+    """Related cases and guides: headings in the Markdown (for the table of contents), lists in HTML slots."""
     t = TEXT[language]
     lines = []
+
+    def section(heading: str, links: list[str]) -> None:
+        items = "".join(f"<li>{link}</li>\n" for link in links)
+        lines.extend(["", heading, block(page_uri, f"<ul>\n{items}</ul>")])
+
     others = related(case)
     if others:
-        lines += ["", f"## {t['related']} {{#related-cases}}", ""]
-        lines += [f"- {_link(o.src_uri, o.title, case.src_uri, directory_urls)}" for o in others]
+        section(f"## {t['related']} {{#related-cases}}",
+                [_link(o.src_uri, o.title, case.src_uri, directory_urls) for o in others])
     guides = taxonomy().get("category_guides", {}).get(case.category, [])
     if guides:
-        lines += ["", f"## {t['guides']} {{#related-guides}}", ""]
-        lines += [f"- {_link(g, page_title(g, language), case.src_uri, directory_urls)}" for g in guides]
+        section(f"## {t['guides']} {{#related-guides}}",
+                [_link(g, page_title(g, language), case.src_uri, directory_urls) for g in guides])
     return "\n".join(lines) + "\n"
 
 
@@ -339,8 +348,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     match = H1.search(markdown)
     if match is None:
         raise ValueError(f"{uri}: a case needs a '# title' line")
-    return (markdown[: match.end()] + "\n\n" + case_header(page.meta, language, uri, config.use_directory_urls)
-            + markdown[match.end():] + case_footer(case, language, config.use_directory_urls))
+    header = block(uri, case_header(page.meta, language, uri, config.use_directory_urls))
+    footer = case_footer(case, language, uri, config.use_directory_urls)
+    return markdown[: match.end()] + header + markdown[match.end():] + footer
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

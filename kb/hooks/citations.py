@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,10 +27,13 @@ from mkdocs.structure.pages import Page
 
 from kb.citations import CitationError, Target, find_citations, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta, split_front_matter
+from kb.html_slots import slot
 from kb.laws import LAW_DIR, page_articles
 from kb.urls import article_link
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
+ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 
 _backlinks: dict[str, list[tuple[str, str]]] = {}  # "page#art-23" -> [(src_uri, title)]
@@ -50,13 +54,17 @@ def preview_source(target: Target, language: str) -> tuple[Path, str]:
     return target.law.path, "zh"
 
 
-def render_line(line: str, src_uri: str, language: str, cited: dict[str, Target], directory_urls: bool) -> str:
+def render_line(line: str, src_uri: str, language: str, cited: dict[str, Target], directory_urls: bool,
+                heading: bool = False) -> str:
     """Replace the citations of one line (outside inline code) by links.
 
     The links are HTML, not Markdown: a page cites many articles, and MkDocs
     resolving each Markdown link through the i18n plugin was a large part of
     the build. Each article was checked to exist just above, so the anchor
-    validation MkDocs would have done is not lost.
+    validation MkDocs would have done is not lost. They go into HTML slots
+    (kb/html_slots.py), so Python-Markdown does not parse them either; in a
+    ``heading`` they are HTML in the Markdown, as a slot must not make the
+    heading's anchor.
     """
     pieces = []
     position = 0
@@ -76,7 +84,8 @@ def render_line(line: str, src_uri: str, language: str, cited: dict[str, Target]
             text = citation.label if citation.label and len(targets) == 1 else link_text(target, index == 0, language)
             links.append(article_link(target, text, src_uri, directory_urls, css_class="kb-cite"))
         pieces.append(line[position:citation.start])
-        pieces.append("、".join(links) if language == "zh" else ", ".join(links))
+        joined = "、".join(links) if language == "zh" else ", ".join(links)
+        pieces.append(joined if heading else slot(src_uri, joined))
         position = citation.end
     pieces.append(line[position:])
     return "".join(pieces)
@@ -87,7 +96,8 @@ def render_citations(markdown: str, src_uri: str, language: str,
     cited: dict[str, Target] = {}
     out = []
     fence: str | None = None
-    for line in markdown.split("\n"):
+    lines = markdown.split("\n")
+    for number, line in enumerate(lines):
         match = FENCE.match(line)
         if match:
             marker = match.group(2)
@@ -97,7 +107,12 @@ def render_citations(markdown: str, src_uri: str, language: str,
                 fence = None
             out.append(line)
             continue
-        out.append(line if fence else render_line(line, src_uri, language, cited, directory_urls))
+        if fence or "[[" not in line:
+            out.append(line)
+            continue
+        heading = ATX_HEADING.match(line) is not None or (
+            number + 1 < len(lines) and SETEXT_UNDERLINE.match(lines[number + 1]) is not None)
+        out.append(render_line(line, src_uri, language, cited, directory_urls, heading))
     return "\n".join(out), cited
 
 
@@ -116,9 +131,23 @@ def previews(cited: dict[str, Target], language: str) -> str:
     return "\n\n" + "\n".join(parts) + "\n"
 
 
-def _page_title(path: Path, fallback: str) -> str:
-    meta = read_meta(path)
-    return str(meta.get("title") or fallback) if isinstance(meta, dict) else fallback
+@lru_cache(maxsize=None)
+def _cited_by(path: Path, mtime_ns: int, fallback_title: str) -> tuple[frozenset[str], str]:
+    """The articles a page cites (``cites:`` included) and its title, read once per version of the file:
+    both languages' builds scan the Chinese pages."""
+    meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    keys: set[str] = set()
+    for citation in find_citations(body):
+        try:
+            keys.update(t.key for t in resolve(citation))
+        except CitationError:
+            continue  # reported when the page itself is rendered
+    for reference in meta.get("cites") or []:
+        try:
+            keys.update(t.key for t in resolve(parse_reference(str(reference))))
+        except CitationError:
+            continue
+    return frozenset(keys), str(meta.get("title") or fallback_title)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -127,20 +156,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     for file in files.documentation_pages():
         if file.src_uri.startswith("law/") or file.abs_src_path is None:
             continue  # law pages list citations, not backlinks; generated pages cite nothing of their own
-        text = Path(file.abs_src_path).read_text(encoding="utf-8")
-        meta, body, _ = split_front_matter(text)
-        keys: set[str] = set()
-        for citation in find_citations(body):
-            try:
-                keys.update(t.key for t in resolve(citation))
-            except CitationError:
-                continue  # reported when the page itself is rendered
-        for reference in (meta.get("cites") or []) if isinstance(meta, dict) else []:
-            try:
-                keys.update(t.key for t in resolve(parse_reference(str(reference))))
-            except CitationError:
-                continue
-        title = _page_title(Path(file.abs_src_path), file.src_uri)
+        path = Path(file.abs_src_path)
+        keys, title = _cited_by(path, path.stat().st_mtime_ns, file.src_uri)
         for key in keys:
             _backlinks.setdefault(key, []).append((file.src_uri, title))
     return nav
