@@ -18,8 +18,11 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# --dirty: after an edit, only the changed pages and the pages listing them are
+# rendered again (kb/hooks/dirty_reload.py); MkDocs warns about dirty builds,
+# hence --no-strict here. make build, make test and CI build everything, strictly.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from kb.frontmatter import split_front_matter
 from kb.laws import LawEntry, english_label, label_from_article_id, registry
 
 # [[name numbers|label]] — name has no digits-first; numbers are 23, 260-1, lists.
@@ -140,3 +142,27 @@ def link_text(target: Target, first: bool, language: str) -> str:
         return f"{target.law.cite[0]}{label}" if first else label
     label = english_label(target.article_id).replace("Article", "art.")
     return f"{target.law.cite_en}, {label}" if first else label
+
+
+def page_citations(path: Path, fallback_title: str) -> tuple[frozenset[str], str]:
+    """The article keys (``law-page#art-23``) a page cites, ``cites:`` included, and its title.
+
+    Citations that do not resolve are left out: the page's own rendering and
+    the checks report them.
+    """
+    return _page_citations(path, path.stat().st_mtime_ns, fallback_title)
+
+
+@lru_cache(maxsize=None)
+def _page_citations(path: Path, mtime_ns: int, fallback_title: str) -> tuple[frozenset[str], str]:
+    # Once per version of the file: both languages' builds, and every rebuild of make serve, scan the pages.
+    meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    keys: set[str] = set()
+    references: list[Citation | str] = [*find_citations(body), *(str(r) for r in meta.get("cites") or [])]
+    for reference in references:
+        try:
+            citation = parse_reference(reference) if isinstance(reference, str) else reference
+            keys.update(target.key for target in resolve(citation))
+        except CitationError:
+            continue
+    return frozenset(keys), str(meta.get("title") or fallback_title)

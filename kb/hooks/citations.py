@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,8 +24,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kb.citations import CitationError, Target, find_citations, link_text, parse_reference, resolve
-from kb.frontmatter import read_meta, split_front_matter
+from kb.citations import CitationError, Target, find_citations, link_text, page_citations, resolve
+from kb.frontmatter import read_meta
 from kb.html_slots import slot
 from kb.laws import LAW_DIR, page_articles
 from kb.urls import article_link
@@ -131,33 +130,13 @@ def previews(cited: dict[str, Target], language: str) -> str:
     return "\n\n" + "\n".join(parts) + "\n"
 
 
-@lru_cache(maxsize=None)
-def _cited_by(path: Path, mtime_ns: int, fallback_title: str) -> tuple[frozenset[str], str]:
-    """The articles a page cites (``cites:`` included) and its title, read once per version of the file:
-    both languages' builds scan the Chinese pages."""
-    meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
-    keys: set[str] = set()
-    for citation in find_citations(body):
-        try:
-            keys.update(t.key for t in resolve(citation))
-        except CitationError:
-            continue  # reported when the page itself is rendered
-    for reference in meta.get("cites") or []:
-        try:
-            keys.update(t.key for t in resolve(parse_reference(str(reference))))
-        except CitationError:
-            continue
-    return frozenset(keys), str(meta.get("title") or fallback_title)
-
-
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Scan every page of this language for citations, before any is rendered."""
     _backlinks.clear()
     for file in files.documentation_pages():
         if file.src_uri.startswith("law/") or file.abs_src_path is None:
             continue  # law pages list citations, not backlinks; generated pages cite nothing of their own
-        path = Path(file.abs_src_path)
-        keys, title = _cited_by(path, path.stat().st_mtime_ns, file.src_uri)
+        keys, title = page_citations(Path(file.abs_src_path), file.src_uri)
         for key in keys:
             _backlinks.setdefault(key, []).append((file.src_uri, title))
     return nav

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -41,7 +42,18 @@ def _with_language_base(html: str, prefix: str) -> str:
     return html[: match.start(2)] + json.dumps(config, ensure_ascii=False) + html[match.end(2):]
 
 
+_dirty = False
+_entries: dict[str, dict] = {}  # location -> Material's entry, kept from one dirty rebuild to the next
+_rendered: set[str] = set()  # URLs of the pages rendered in this build, both languages
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    global _dirty
+    _dirty = dirty
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _rendered.add(page.url)
     prefix = LANGUAGE_PREFIX.get(str(config.theme["language"]))
     return _with_language_base(output, prefix) if prefix else output
 
@@ -64,12 +76,46 @@ def split(index: dict) -> dict[str, dict]:
            for language in ("zh", "en")}
     for entry in index["docs"]:
         language = "en" if entry["location"].startswith("en/") else "zh"
-        if language == "en":
-            entry = dict(entry, location=entry["location"][3:])
+        entry = dict(entry, location=entry["location"][3:]) if language == "en" else dict(entry)
         if entry["location"].startswith(GENERATED_LISTS):
             continue  # category and tag lists repeat case titles and would crowd out the cases
-        out[language]["docs"].append(improve(entry, language))
+        out[language]["docs"].append(_improved(entry, language))
     return out
+
+
+def _page(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def current_entries(docs: list[dict]) -> list[dict]:
+    """Every page's entries, after a dirty rebuild too.
+
+    ``make serve`` (kb/hooks/dirty_reload.py) renders only the pages that
+    changed; Material's index of such a rebuild, merged with the previous one
+    for one language, misses pages and repeats others across two. So the
+    entries of the pages rendered in this build replace those kept from the
+    last; a full build replaces them all.
+    """
+    global _entries
+    if _dirty and _entries:
+        for location in [location for location in _entries if _page(location) in _rendered]:
+            del _entries[location]
+        _entries.update((e["location"], e) for e in docs if _page(e["location"]) in _rendered)
+    else:
+        _entries = {entry["location"]: entry for entry in docs}
+    _rendered.clear()
+    return list(_entries.values())
+
+
+_improved_entries: dict[tuple[str, str], dict] = {}
+
+
+def _improved(entry: dict, language: str) -> dict:
+    """``improve``, once per distinct entry: ``make serve`` rebuilds the index after each change."""
+    key = (language, json.dumps(entry, ensure_ascii=False, sort_keys=True))
+    if key not in _improved_entries:
+        _improved_entries[key] = improve(entry, language)
+    return _improved_entries[key]
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has merged every language's entries
@@ -82,6 +128,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     for field in ("keywords", "bestbets"):
         if field not in index["config"]["fields"]:
             raise ValueError(f"search_index: declare the '{field}' field under search: fields: in mkdocs.yml")
+    index["docs"] = current_entries(index["docs"])
     for language, data in split(index).items():
         target = site / LANGUAGE_PREFIX.get(language, "") / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
