@@ -1,8 +1,18 @@
-"""Give templates in ``overrides/`` the project's translated UI strings.
+"""The template environment: the project's translated UI strings, and templates read once per build.
 
-Templates call ``kb_t("key")``. The language is the one the i18n plugin is
-building (``config.theme.language``). A missing key or language raises, so a
-typo in a template fails the build instead of rendering an empty label.
+Templates in ``overrides/`` call ``kb_t("key")``. The language is the one the
+i18n plugin is building (``config.theme.language``). A missing key or
+language raises, so a typo in a template fails the build instead of rendering
+an empty label.
+
+Jinja checks a template file's modification time each time a page includes
+it (tens of thousands of times in a large build). MkDocs makes a new
+environment for every build, ``mkdocs serve`` rebuilds included, so within
+one build the files cannot change and the check is turned off. And each
+language's build compiles the same templates again (MkDocs and Material
+have about fifty); the compiled code is kept in memory, keyed by the
+template's name and a checksum of its source, so an edited template is
+compiled again.
 """
 
 from __future__ import annotations
@@ -42,6 +52,24 @@ def translate(key: str, language: str) -> str:
     return strings[key][language]
 
 
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates for every environment of this process (Jinja keys them by name and source checksum)."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_bytecode = MemoryBytecodeCache()
+
+
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     @jinja2.pass_context
     def kb_t(context: jinja2.runtime.Context, key: str) -> str:
@@ -54,4 +82,6 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
     env.globals["kb_t"] = kb_t
     env.globals["kb_role"] = kb_role
+    env.auto_reload = False
+    env.bytecode_cache = _bytecode
     return env
