@@ -74,7 +74,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 @event_priority(-300)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    """Free the worker and the codes once the last language is built."""
+    """Free the worker once the last language is built.
+
+    The codes made stay for the next build of ``make serve``: a URL's code
+    never changes, and encoding every URL again after each edit kept the
+    worker busy, and pages waiting for it, for seconds on a large site.
+    """
     global _pool
     if not is_outermost(config):
         return
@@ -82,4 +87,3 @@ def on_post_build(config: MkDocsConfig) -> None:
         _pool.shutdown(cancel_futures=True)
         _pool = None
     _pending.clear()
-    _ready.clear()

@@ -52,6 +52,21 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
     _dirty = dirty
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Material's search writes the entries of the pages rendered, nothing more; this hook keeps the rest.
+
+    Under ``--dirty``, Material merges each build's entries into the previous
+    index, one language at a time; with two languages built in turn, entries
+    were repeated and the index (and the time to write and read it) grew with
+    every rebuild of ``make serve``. ``current_entries`` does the merging here.
+    """
+    search = config.plugins.get("material/search")
+    if search is None or not hasattr(search, "is_dirty"):
+        raise ValueError("search_index: expected Material's search plugin with its is_dirty flag (Material 9.x)")
+    search.is_dirty = False
+    return config
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     _rendered.add(page.url)
     prefix = LANGUAGE_PREFIX.get(str(config.theme["language"]))
@@ -91,10 +106,9 @@ def current_entries(docs: list[dict]) -> list[dict]:
     """Every page's entries, after a dirty rebuild too.
 
     ``make serve`` (kb/hooks/dirty_reload.py) renders only the pages that
-    changed; Material's index of such a rebuild, merged with the previous one
-    for one language, misses pages and repeats others across two. So the
-    entries of the pages rendered in this build replace those kept from the
-    last; a full build replaces them all.
+    changed, and Material's index then holds only theirs (``on_config``). So
+    the entries of the pages rendered in this build replace those kept from
+    the last; a full build replaces them all.
     """
     global _entries
     if _dirty and _entries:
