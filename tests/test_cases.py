@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from kb.citations import parse_reference, resolve
 from kb.frontmatter import split_front_matter
+from kb.hooks.cases import TEXT
 from kb.hooks.citations import BACKLINK_LIMIT
 from kb.paths import DOCS
 
@@ -92,3 +94,13 @@ def test_backlinks_are_capped(site_dir: Path) -> None:
 def test_related_cases_and_guides(site_dir: Path) -> None:
     text = (site_dir / "cases" / "protection-order-spouse" / "index.html").read_text(encoding="utf-8")
     assert 'id="related-cases"' in text and 'id="related-guides"' in text
+
+
+def test_case_boilerplate_stays_out_of_search(site_dir: Path) -> None:
+    """The teaching-case notice is on every case and the related lists name
+    other cases: in the index they made every case match those words."""
+    for prefix, language in (("", "zh"), ("en", "en")):
+        entries = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert not [e["location"] for e in entries if e["location"].endswith(("#related-cases", "#related-guides"))]
+        notice = TEXT[language]["notice"][:12]
+        assert not [e["location"] for e in entries if notice in e["text"].replace("\u200b", "")], language

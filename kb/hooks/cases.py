@@ -298,7 +298,9 @@ def case_header(meta: dict, language: str, src_uri: str, directory_urls: bool) -
         (t["outcome"], html.escape(str(meta["outcome"]), quote=False)),
     ]
     items = "".join(f"<li><strong>{html.escape(name, quote=False)}</strong>{sep}{value}</li>\n" for name, value in rows)
-    return (f'<div class="admonition info">\n<p class="admonition-title">{html.escape(t["notice_title"], quote=False)}</p>\n'
+    # The notice is the same on every case: kept out of search (data-search-exclude), where it matched every case.
+    return (f'<div class="admonition info" data-search-exclude>\n'
+            f'<p class="admonition-title">{html.escape(t["notice_title"], quote=False)}</p>\n'
             f"<p>{html.escape(t['notice'], quote=False)}</p>\n</div>\n<ul>\n{items}</ul>")
 
 
@@ -315,7 +317,11 @@ def page_title(doc: str, language: str) -> str:
 
 
 def case_footer(case: Case, language: str, page_uri: str, directory_urls: bool) -> str:
-    """Related cases and guides: headings in the Markdown (for the table of contents), lists in HTML slots."""
+    """Related cases and guides: headings in the Markdown (for the table of contents), lists in HTML slots.
+
+    Both sections are kept out of search (``data-search-exclude``): they hold
+    other pages' titles, which made a case match searches for its neighbours.
+    """
     t = TEXT[language]
     lines = []
 
@@ -325,11 +331,11 @@ def case_footer(case: Case, language: str, page_uri: str, directory_urls: bool) 
 
     others = related(case)
     if others:
-        section(f"## {t['related']} {{#related-cases}}",
+        section(f"## {t['related']} {{#related-cases data-search-exclude}}",
                 [_link(o.src_uri, o.title, case.src_uri, directory_urls) for o in others])
     guides = taxonomy().get("category_guides", {}).get(case.category, [])
     if guides:
-        section(f"## {t['guides']} {{#related-guides}}",
+        section(f"## {t['guides']} {{#related-guides data-search-exclude}}",
                 [_link(g, page_title(g, language), case.src_uri, directory_urls) for g in guides])
     return "\n".join(lines) + "\n"
 
