@@ -43,7 +43,8 @@ def _with_language_base(html: str, prefix: str) -> str:
 
 
 _dirty = False
-_entries: dict[str, dict] = {}  # location -> Material's entry, kept from one dirty rebuild to the next
+# Material's location -> (language, improved entry), or None if left out; kept from one dirty rebuild to the next.
+_entries: dict[str, tuple[str, dict] | None] = {}
 _rendered: set[str] = set()  # URLs of the pages rendered in this build, both languages
 
 
@@ -85,51 +86,44 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 LUNR_LANGUAGES = {"zh": ["en", "zh"], "en": ["en"]}
 
 
-def split(index: dict) -> dict[str, dict]:
-    """Per-language indexes: entries under en/ go to English (prefix removed)."""
-    out = {language: {"config": dict(index["config"], lang=LUNR_LANGUAGES[language]), "docs": []}
-           for language in ("zh", "en")}
-    for entry in index["docs"]:
-        language = "en" if entry["location"].startswith("en/") else "zh"
-        entry = dict(entry, location=entry["location"][3:]) if language == "en" else dict(entry)
-        if entry["location"].startswith(GENERATED_LISTS):
-            continue  # category and tag lists repeat case titles and would crowd out the cases
-        out[language]["docs"].append(_improved(entry, language))
-    return out
+def _improved(entry: dict) -> tuple[str, dict] | None:
+    """An entry's language and its improved copy (location without en/); None for what stays out of search."""
+    language = "en" if entry["location"].startswith("en/") else "zh"
+    entry = dict(entry, location=entry["location"][3:]) if language == "en" else dict(entry)
+    if entry["location"].startswith(GENERATED_LISTS):
+        return None  # category and tag lists repeat case titles and would crowd out the cases
+    return language, improve(entry, language)
 
 
 def _page(location: str) -> str:
     return location.split("#", 1)[0]
 
 
-def current_entries(docs: list[dict]) -> list[dict]:
-    """Every page's entries, after a dirty rebuild too.
+def current_entries(docs: list[dict]) -> list[tuple[str, dict]]:
+    """Every page's improved entries, after a dirty rebuild too.
 
     ``make serve`` (kb/hooks/dirty_reload.py) renders only the pages that
     changed, and Material's index then holds only theirs (``on_config``). So
     the entries of the pages rendered in this build replace those kept from
-    the last; a full build replaces them all.
+    the last, and only they are improved again; a full build replaces them all.
     """
     global _entries
     if _dirty and _entries:
         for location in [location for location in _entries if _page(location) in _rendered]:
             del _entries[location]
-        _entries.update((e["location"], e) for e in docs if _page(e["location"]) in _rendered)
+        _entries.update((e["location"], _improved(e)) for e in docs if _page(e["location"]) in _rendered)
     else:
-        _entries = {entry["location"]: entry for entry in docs}
+        _entries = {entry["location"]: _improved(entry) for entry in docs}
     _rendered.clear()
-    return list(_entries.values())
+    return [item for item in _entries.values() if item is not None]
 
 
-_improved_entries: dict[tuple[str, str], dict] = {}
-
-
-def _improved(entry: dict, language: str) -> dict:
-    """``improve``, once per distinct entry: ``make serve`` rebuilds the index after each change."""
-    key = (language, json.dumps(entry, ensure_ascii=False, sort_keys=True))
-    if key not in _improved_entries:
-        _improved_entries[key] = improve(entry, language)
-    return _improved_entries[key]
+def split(config: dict, entries: list[tuple[str, dict]]) -> dict[str, dict]:
+    """Per-language indexes of (language, entry) pairs."""
+    out = {language: {"config": dict(config, lang=LUNR_LANGUAGES[language]), "docs": []} for language in ("zh", "en")}
+    for language, entry in entries:
+        out[language]["docs"].append(entry)
+    return out
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has merged every language's entries
@@ -142,8 +136,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     for field in ("keywords", "bestbets"):
         if field not in index["config"]["fields"]:
             raise ValueError(f"search_index: declare the '{field}' field under search: fields: in mkdocs.yml")
-    index["docs"] = current_entries(index["docs"])
-    for language, data in split(index).items():
+    for language, data in split(index["config"], current_entries(index["docs"])).items():
         target = site / LANGUAGE_PREFIX.get(language, "") / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
