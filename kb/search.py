@@ -45,9 +45,25 @@ MAX_SUBWORDS = 60
 
 
 @lru_cache(maxsize=1)
-def load_jieba() -> None:
-    """Load the legal-terms dictionary into jieba once per process."""
-    jieba.load_userdict(str(USER_DICT))
+def _tokenizer() -> jieba.Tokenizer:
+    """jieba with the legal-terms dictionary, splitting the same way whatever the build's history.
+
+    Material's search plugin loads its user dictionary (the same legal terms)
+    into jieba's shared tokenizer at every build: each language, each rebuild
+    of ``make serve``. Loading sets the same word frequencies again but adds
+    them to jieba's total every time, and the total weighs every split, so
+    sub-words came out differently depending on how many builds the process
+    had run (building English in a second process, kb/hooks/parallel_languages.py,
+    showed it). This tokenizer reads the shared frequencies, which every load
+    leaves the same, and its own total: their sum.
+    """
+    shared = jieba.dt
+    shared.load_userdict(str(USER_DICT))  # the frequencies are the same however often this runs
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = shared.FREQ
+    tokenizer.total = sum(shared.FREQ.values())
+    tokenizer.initialized = True
+    return tokenizer
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +106,7 @@ def _parts(word: str) -> tuple[str, ...]:
     the same words recur on every page."""
     if len(word) < 3 or not HAN.fullmatch(word):
         return ()
-    load_jieba()
-    return tuple(part for part in jieba.cut_for_search(word) if len(part) > 1 and part != word)
+    return tuple(part for part in _tokenizer().cut_for_search(word) if len(part) > 1 and part != word)
 
 
 @lru_cache(maxsize=None)
