@@ -1005,7 +1005,13 @@ def markdown_report(results: dict[str, Any]) -> str:
         "extensions, extra CSS/JS); *stock* is Material with the same theme settings and features "
         "(navigation.prune included), the search plugin (jieba) and the i18n plugin with the same options, the "
         "standard Markdown extensions the content is written for, the same nav, and no hooks, overrides, "
-        "`kb.markdown` extension (and so no glossary), other plugins or extra CSS/JS. Citations stay text there.",
+        "`kb.markdown` extension (and so no glossary), other plugins or extra CSS/JS. Citations stay text there. "
+        "The project's `mkdocs build` builds English in a second process while the first builds Chinese "
+        "(kb/hooks/parallel_languages.py, on machines with two or more cores); stock builds the languages one after "
+        "the other, as the i18n plugin does. Wall time is what a volunteer or CI waits for; the CPU columns show the "
+        "work done, both processes counted. Peak MB is the largest single process (Linux's ru_maxrss); the project's "
+        "two build processes run at the same time, so together they hold up to about twice that (less the memory "
+        "they share after the fork).",
         ""]
     rows = []
     for size, data in results["sizes"].items():

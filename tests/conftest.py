@@ -24,23 +24,32 @@ import sys
 import pathspec
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 docs_dir, site_dir, extra_page = sys.argv[1:4]
 config = load_config(config_file="mkdocs.yml", docs_dir=docs_dir, site_dir=site_dir)
 patterns = [p.pattern for p in config.not_in_nav.patterns] if config.not_in_nav else []
 config.not_in_nav = pathspec.GitIgnoreSpec.from_lines([*patterns, "/" + extra_page])
 
-build(config)
+config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+try:
+    build(config)
+except Abort as error:  # a SystemExit, silent unless shown, as the mkdocs command shows it
+    error.show()
+    raise
+config.plugins.on_shutdown()
 """
 
 
-def build_site(docs_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+def build_site(docs_dir: Path, site_dir: Path, processes: int = 2) -> subprocess.CompletedProcess[str]:
     """Build ``docs_dir`` with the project's config, strictly, in a subprocess.
 
     A subprocess keeps the i18n plugin's per-build state out of the test
-    process and makes the build exactly what ``mkdocs build`` does.
+    process and makes the build exactly what ``mkdocs build`` does. By default
+    the English site is built in a second process (kb/hooks/parallel_languages.py),
+    as ``mkdocs build`` does on a machine with two cores, on any machine.
     """
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KB_BUILD_PROCESSES=str(processes))
     return subprocess.run(
         [sys.executable, "-c", BUILD_SCRIPT, str(docs_dir), str(site_dir), UNTRANSLATED_PAGE],
         cwd=ROOT,

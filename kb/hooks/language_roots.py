@@ -47,6 +47,15 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return output_content
 
 
+def language_state(config: MkDocsConfig) -> dict[str, str]:
+    """The 404 pages rendered here, for kb/hooks/parallel_languages.py to send to the main process."""
+    return dict(_rendered)
+
+
+def merge_language_state(state: dict[str, str]) -> None:
+    _rendered.update(state)
+
+
 @event_priority(-200)  # after the i18n plugin (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
     if not is_outermost(config):

@@ -80,10 +80,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     never changes, and encoding every URL again after each edit kept the
     worker busy, and pages waiting for it, for seconds on a large site.
     """
+    if is_outermost(config):
+        _close_pool()
+
+
+def on_shutdown() -> None:
+    """Free the worker when the process ends without an outermost build finishing
+    (the process kb/hooks/parallel_languages.py forks for the other languages)."""
+    _close_pool()
+
+
+def on_build_error(error: Exception) -> None:
+    _close_pool()
+
+
+def _close_pool() -> None:
     global _pool
-    if not is_outermost(config):
-        return
     if _pool is not None:
         _pool.shutdown(cancel_futures=True)
         _pool = None
     _pending.clear()
+

@@ -46,6 +46,8 @@ _dirty = False
 # Material's location -> (language, improved entry), or None if left out; kept from one dirty rebuild to the next.
 _entries: dict[str, tuple[str, dict] | None] = {}
 _rendered: set[str] = set()  # URLs of the pages rendered in this build, both languages
+# location -> (Material's entry, its improved form), made by the process that built the other languages
+_premade: dict[str, tuple[dict, tuple[str, dict] | None]] = {}
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -113,9 +115,31 @@ def current_entries(docs: list[dict]) -> list[tuple[str, dict]]:
             del _entries[location]
         _entries.update((e["location"], _improved(e)) for e in docs if _page(e["location"]) in _rendered)
     else:
-        _entries = {entry["location"]: _improved(entry) for entry in docs}
+        _entries = {entry["location"]: _reused_or_improved(entry) for entry in docs}
+    _premade.clear()
     _rendered.clear()
     return [item for item in _entries.values() if item is not None]
+
+
+def _reused_or_improved(entry: dict) -> tuple[str, dict] | None:
+    premade = _premade.get(entry["location"])
+    return premade[1] if premade is not None and premade[0] == entry else _improved(entry)
+
+
+def language_state(config: MkDocsConfig) -> dict[str, tuple[dict, tuple[str, dict] | None]]:
+    """This build's entries, improved, for kb/hooks/parallel_languages.py.
+
+    The process that builds English improves its own entries while the main
+    process is still building Chinese; the main process then reuses each one
+    whose entry is unchanged in the merged index, instead of improving every
+    entry of both languages at the end.
+    """
+    entries = config.plugins["material/search"].search_index.entries
+    return {entry["location"]: (entry, _improved(entry)) for entry in entries}
+
+
+def merge_language_state(state: dict[str, tuple[dict, tuple[str, dict] | None]]) -> None:
+    _premade.update(state)
 
 
 def split(config: dict, entries: list[tuple[str, dict]]) -> dict[str, dict]:
