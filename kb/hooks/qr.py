@@ -100,4 +100,3 @@ def _close_pool() -> None:
         _pool.shutdown(cancel_futures=True)
         _pool = None
     _pending.clear()
-
