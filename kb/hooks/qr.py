@@ -1,12 +1,12 @@
 """A QR code of every page's canonical URL, made at build time.
 
 Trainers print handouts and put links on slides; readers scan them with a
-phone. The code is an inline SVG (segno), so it needs no request, prints
+phone. The code is an inline SVG (kb/qr.py), so it needs no request, prints
 sharply and works in the offline bundle. Templates show it in the "share and
 print" panel (``overrides/partials/kb/share.html``) and on printed pages.
 
-Encoding costs about 3 ms a page in pure Python, the largest single cost of
-our hooks on a big site. Every page's URL is known once the nav is built, so
+Encoding costs just under 1 ms a page, about 2 s of CPU for each language
+of a 2,000-page site. Every page's URL is known once the nav is built, so
 the codes are made in a second process while this one renders pages, and
 each page picks up its code when it is rendered.
 """
