@@ -5,8 +5,8 @@ It replaced segno, pure Python, which took about 2 ms a URL: several seconds
 of CPU for the two languages of a large site, competing with the two build
 processes for the machine's cores (benchmarks/results.md).
 
-A module of its own, not part of the hook, so a worker process can import
-it: MkDocs loads hook files under names that cannot be imported again.
+A module of its own, not part of the hook, so tests can import it: MkDocs
+loads hook files under names that cannot be imported again.
 """
 
 from __future__ import annotations
@@ -57,8 +57,3 @@ def svg(url: str) -> str:
     return (f'<svg viewBox="0 0 {side} {side}" class="kb-qr"><title>{TITLE_SLOT}</title>'
             f'<path fill="#fff" d="M0 0h{side}v{side}h-{side}z"/>'
             f'<path class="kb-qr__modules" stroke="#000" d="{path(size, matrix)}"/></svg>')
-
-
-def svgs(urls: list[str]) -> dict[str, str]:
-    """``svg`` of each URL: one batch of work for a worker process."""
-    return {url: svg(url) for url in urls}

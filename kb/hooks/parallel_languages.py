@@ -49,8 +49,9 @@ _enabled = False
 class _Child:
     """The forked process building the other languages, and the file its results come back in.
 
-    A file, not a pipe: the child's own worker processes (QR codes) inherit
-    its file descriptors, so a pipe could stay open after the child is gone.
+    A file, not a pipe: any process the child starts inherits its file
+    descriptors (a worker for QR codes did), so a pipe could stay open after
+    the child is gone.
     """
 
     def __init__(self, pid: int, results: Path) -> None:
@@ -148,7 +149,7 @@ def _run_child(config: MkDocsConfig, i18n: Any, others: list[str], results: Path
         code = 1
         payload = ("error", traceback.format_exc())
     try:
-        config.plugins.on_shutdown()  # the QR worker, among others
+        config.plugins.on_shutdown()  # as when MkDocs ends a process
         results.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     finally:
         sys.stdout.flush()
