@@ -850,7 +850,13 @@ def _paired(data: dict[str, Any]) -> str:
     so the spread of these ratios shows how firm the median ratio is.
     """
     pairs = [ratio(p["wall_s"], s["wall_s"]) for p, s in zip(data["project"]["runs"], data["stock"]["runs"])]
-    return "project ÷ stock, run by run: " + ", ".join(str(value) for value in pairs)
+    text = "project ÷ stock, run by run: " + ", ".join(str(value) for value in pairs)
+    stock = [run["wall_s"] for run in data["stock"]["runs"]]
+    spread = max(stock) / min(stock) - 1
+    if spread > 0.1:
+        text += (f"; the same stock build took {min(stock)}–{max(stock)} s, {spread:.0%} apart, so this ratio is "
+                 "uncertain by about as much")
+    return text
 
 
 def _budget(name: str, value: float | None, limit: float, why: str) -> dict[str, Any]:
@@ -880,7 +886,8 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
         budgets.append(_budget(scale, ratio(wall[5000], wall[2000]), BUDGETS["scale_5000_vs_2000"],
                                f"{wall[5000]} s vs {wall[2000]} s"))
     else:
-        why = "5,000 pages were not built (run with --sizes 500,2000,5000)"
+        why = ("5,000 pages were not built (run with --sizes 500,2000,5000; benchmarks/results-scale.md has the "
+               "last run that built them)")
         if 500 in wall and 2000 in wall:
             pages = sizes["2000"]["pages"] / sizes["500"]["pages"]
             exponent = math.log(wall[2000] / wall[500]) / math.log(pages)
