@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kb.frontmatter import split_front_matter
+from kb.frontmatter import read_page
 from kb.laws import LawEntry, english_label, label_from_article_id, registry
 
 # [[name numbers|label]] — name has no digits-first; numbers are 23, 260-1, lists.
@@ -156,7 +156,7 @@ def page_citations(path: Path, fallback_title: str) -> tuple[frozenset[str], str
 @lru_cache(maxsize=None)
 def _page_citations(path: Path, mtime_ns: int, fallback_title: str) -> tuple[frozenset[str], str]:
     # Once per version of the file: both languages' builds, and every rebuild of make serve, scan the pages.
-    meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    meta, body = read_page(path)
     keys: set[str] = set()
     references: list[Citation | str] = [*find_citations(body), *(str(r) for r in meta.get("cites") or [])]
     for reference in references:

@@ -81,13 +81,30 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
 
 def read_meta(path: Path) -> dict[str, Any]:
     """The front matter of a file, parsed once per version of the file."""
-    return dict(_read_meta(path, path.stat().st_mtime_ns))
+    return dict(_parsed(path, path.stat().st_mtime_ns)[0])
 
 
-@lru_cache(maxsize=4096)
-def _read_meta(path: Path, mtime_ns: int) -> tuple[tuple[str, Any], ...]:
-    meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
-    return tuple(meta.items())
+def read_page(path: Path) -> tuple[dict[str, Any], str]:
+    """The front matter and the body of a file, as ``split_front_matter`` splits them;
+    the front matter is parsed once per version of the file, as for ``read_meta``."""
+    version = path.stat().st_mtime_ns  # before reading: a file saved in between is read again next time
+    text = path.read_text(encoding="utf-8")
+    items, body_start = _parsed(path, version, text)
+    return dict(items), text[body_start:]
+
+
+# path -> (version, front-matter items, where the body starts): the build's hooks read
+# every page's front matter (cases, citations, feed), and each language's build does it again.
+_cache: dict[Path, tuple[int, tuple[tuple[str, Any], ...], int]] = {}
+
+
+def _parsed(path: Path, version: int, text: str | None = None) -> tuple[tuple[tuple[str, Any], ...], int]:
+    cached = _cache.get(path)
+    if cached is None or cached[0] != version:
+        text = path.read_text(encoding="utf-8") if text is None else text
+        meta, body, _ = split_front_matter(text)
+        cached = _cache[path] = (version, tuple(meta.items()), len(text) - len(body))
+    return cached[1], cached[2]
 
 
 @lru_cache(maxsize=256)

@@ -18,6 +18,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -27,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kb.citations import CitationError, link_text, parse_reference, resolve
+from kb.citations import CitationError, Target, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta
 from kb.html_slots import block
 from kb.paths import DOCS
@@ -143,12 +144,19 @@ def _link(target_uri: str, text: str, from_uri: str, directory_urls: bool) -> st
     return f'<a href="{href(target_uri, from_uri, directory_urls)}">{html.escape(text)}</a>'
 
 
+@lru_cache(maxsize=None)
+def _cited(reference: str, language: str) -> tuple[tuple[Target, str], ...]:
+    """The articles a ``cites:`` entry names, with their link texts: the same entries recur in
+    every listing that shows the case (index, category, tags)."""
+    return tuple((target, link_text(target, i == 0, language))
+                 for i, target in enumerate(resolve(parse_reference(reference))))
+
+
 def _cites_html(case: Case, from_uri: str, language: str, directory_urls: bool) -> str:
     """The case's cited articles as links; ``data-kb-cite`` lets the index filter by article."""
     citations = []
     for reference in case.cites:
-        links = [article_link(target, link_text(target, i == 0, language), from_uri, directory_urls)
-                 for i, target in enumerate(resolve(parse_reference(reference)))]
+        links = [article_link(target, text, from_uri, directory_urls) for target, text in _cited(reference, language)]
         citations.append(("、" if language == "zh" else ", ").join(links))
     return ("、" if language == "zh" else "; ").join(citations)
 
