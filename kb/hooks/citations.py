@@ -37,6 +37,7 @@ INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 
 _backlinks: dict[str, list[tuple[str, str]]] = {}  # "page#art-23" -> [(src_uri, title)]
 _cited_on_page: dict[str, dict[str, Target]] = {}  # src_uri -> cited articles, for on_post_page
+_previews: dict[tuple[str, str, Path, int], str] = {}  # (article, language, source file, its version) -> preview
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -120,14 +121,22 @@ def previews(cited: dict[str, Target], language: str) -> str:
     if not cited:
         return ""
     parts = ['<div class="kb-cite-previews" hidden>']
-    for key, target in sorted(cited.items()):
-        source, lang = preview_source(target, language)
+    parts += [preview(target, language) for _, target in sorted(cited.items())]
+    parts.append("</div>")
+    return "\n\n" + "\n".join(parts) + "\n"
+
+
+def preview(target: Target, language: str) -> str:
+    """One article's hidden preview; made once per build, as many pages cite the same articles."""
+    source, lang = preview_source(target, language)
+    key = (target.key, language, source, source.stat().st_mtime_ns)
+    if key not in _previews:
         article = page_articles(source)[target.article_id]
         title = link_text(target, True, language)
         body = "".join(f"<p>{html.escape(p)}</p>" for p in article.paragraphs)
-        parts.append(f'<div data-kb-cite="{key}" lang="{lang}"><p class="kb-cite-previews__title">{html.escape(title)}</p>{body}</div>')
-    parts.append("</div>")
-    return "\n\n" + "\n".join(parts) + "\n"
+        _previews[key] = (f'<div data-kb-cite="{target.key}" lang="{lang}"><p class="kb-cite-previews__title">'
+                          f'{html.escape(title)}</p>{body}</div>')
+    return _previews[key]
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
 from pathlib import Path
 
 from markdown import Markdown
@@ -28,11 +29,20 @@ DEFINITION = re.compile(r"^\*\[(.+?)\]:[ \t]*(.+?)[ \t]*$", re.M)
 
 
 def read_glossary(path: Path) -> dict[str, str]:
-    """The ``*[term]: definition`` lines of a glossary file."""
+    """The ``*[term]: definition`` lines of a glossary file.
+
+    MkDocs makes a new Markdown instance, and so loads this extension again,
+    for every page: the file is read once per version.
+    """
+    return dict(_glossary(path, path.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=4)
+def _glossary(path: Path, version: int) -> tuple[tuple[str, str], ...]:
     glossary = dict(DEFINITION.findall(path.read_text(encoding="utf-8")))
     if not glossary:
         raise ValueError(f"kb.markdown.cjk_abbr: no '*[term]: definition' lines in {path}")
-    return glossary
+    return tuple(glossary.items())
 
 
 def term_pattern(term: str) -> str:
