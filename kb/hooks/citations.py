@@ -127,7 +127,7 @@ def previews(cited: dict[str, Target], language: str) -> str:
 
 
 def preview(target: Target, language: str) -> str:
-    """One article's hidden preview; made once per build, as many pages cite the same articles."""
+    """One article's hidden preview, made once per version of its law page: many pages cite the same articles."""
     source, lang = preview_source(target, language)
     key = (target.key, language, source, source.stat().st_mtime_ns)
     if key not in _previews:
