@@ -11,13 +11,11 @@ loads hook files under names that cannot be imported again.
 
 from __future__ import annotations
 
+import html
 import re
 
 import zxingcpp
 
-# Replaced by the page's escaped title once the page has one (titles are
-# read only when a page is rendered).
-TITLE_SLOT = "KB-QR-TITLE-SLOT"
 QUIET_ZONE = 4  # light modules around the code, as the QR standard asks
 DARK = 0  # zxing-cpp's images: one byte a module, 0 dark, 255 light
 DARK_RUN = re.compile(rb"\x00+")
@@ -50,10 +48,10 @@ def path(size: int, matrix: bytes) -> str:
     return "".join(parts)
 
 
-def svg(url: str) -> str:
-    """An inline, scalable SVG QR code for ``url`` (error correction M), titled TITLE_SLOT."""
+def svg(url: str, title: str) -> str:
+    """An inline, scalable SVG QR code for ``url`` (error correction M), with ``title`` for screen readers."""
     size, matrix = modules(url)
     side = size + 2 * QUIET_ZONE
-    return (f'<svg viewBox="0 0 {side} {side}" class="kb-qr"><title>{TITLE_SLOT}</title>'
+    return (f'<svg viewBox="0 0 {side} {side}" class="kb-qr"><title>{html.escape(title)}</title>'
             f'<path fill="#fff" d="M0 0h{side}v{side}h-{side}z"/>'
             f'<path class="kb-qr__modules" stroke="#000" d="{path(size, matrix)}"/></svg>')

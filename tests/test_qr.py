@@ -11,7 +11,9 @@ from tests.qrscan import decode, drawn
 
 def test_a_reader_finds_the_url() -> None:
     url = "https://example.org/womens-rights-kb/law/anti-domestic-violence-law/#art-23"
-    assert decode(svg(url)) == url
+    code = svg(url, "第二十三条 <保护令> & 告诫书")
+    assert decode(code) == url
+    assert "<title>第二十三条 &lt;保护令&gt; &amp; 告诫书</title>" in code
 
 
 def test_path_draws_every_module_of_the_code() -> None:

@@ -50,8 +50,7 @@ class _Child:
     """The forked process building the other languages, and the file its results come back in.
 
     A file, not a pipe: any process the child starts inherits its file
-    descriptors (a worker for QR codes did), so a pipe could stay open after
-    the child is gone.
+    descriptors, so a pipe could stay open after the child is gone.
     """
 
     def __init__(self, pid: int, results: Path) -> None:

@@ -13,26 +13,18 @@ no slower on two cores and is simpler (benchmarks/results.md).
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kb.qr import TITLE_SLOT, svg
-
-# A URL's code never changes: the codes made stay for the next build of make serve.
-_codes: dict[str, str] = {}
+from kb.qr import svg
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     if not page.canonical_url:
         raise ValueError("qr hook: site_url must be set in mkdocs.yml so pages have canonical URLs")
-    url = page.canonical_url
-    if url not in _codes:
-        _codes[url] = svg(url)
-    context["kb_canonical_url"] = url
-    title = page.title or url
-    context["kb_qr_svg"] = _codes[url].replace(TITLE_SLOT, html.escape(title), 1)
+    context["kb_canonical_url"] = page.canonical_url
+    context["kb_qr_svg"] = svg(page.canonical_url, page.title or page.canonical_url)
     return context
