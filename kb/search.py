@@ -93,11 +93,19 @@ def plain(text: str) -> str:
 
 
 def subwords(words: AbstractSet[str]) -> list[str]:
-    """Words inside the entry's longer words (保护令 in 人身安全保护令), not already index words."""
-    found: list[str] = []
-    for word in sorted(words):
-        found += [part for part in _parts(word) if part not in words and part not in found]
-    return found[:MAX_SUBWORDS]
+    """Words inside the entry's longer words (保护令 in 人身安全保护令), not already index words.
+
+    The first ``MAX_SUBWORDS`` in the order of the sorted words; the loop
+    stops there, as most words (short or not Chinese) have no parts at all.
+    """
+    found: dict[str, None] = {}
+    for word in sorted(word for word in words if len(word) >= 3):  # shorter words have no parts
+        for part in _parts(word):
+            if part not in words and part not in found:
+                found[part] = None
+                if len(found) == MAX_SUBWORDS:
+                    return list(found)
+    return list(found)
 
 
 @lru_cache(maxsize=None)
@@ -132,10 +140,16 @@ def number_words(text: str) -> list[str]:
 def synonym_words(text: str, language: str) -> list[str]:
     haystack = text.lower()
     words: list[str] = []
-    for term, typed in synonyms()[language].items():
-        if term.lower() in haystack:
+    for term, typed in _lowered_synonyms(language):
+        if term in haystack:
             words += typed
     return list(dict.fromkeys(words))
+
+
+@lru_cache(maxsize=2)
+def _lowered_synonyms(language: str) -> tuple[tuple[str, list[str]], ...]:
+    """synonyms() with each term in lower case, as ``synonym_words`` compares them: once, not per entry."""
+    return tuple((term.lower(), typed) for term, typed in synonyms()[language].items())
 
 
 @lru_cache(maxsize=1)

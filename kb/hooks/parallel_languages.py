@@ -11,8 +11,11 @@ folder kept), while the parent builds Chinese. The child then sends back what
 the site-wide last steps need, and the parent merges it where the i18n plugin
 would have had it: the other languages' search entries, and whatever a hook
 exports with ``language_state(config)`` / ``merge_language_state(state)`` (the 404
-pages of ``language_roots.py``). tests/test_parallel_build.py builds the site
-both ways and finds every file identical.
+pages of ``language_roots.py``). The parent makes its own language's state the
+same way before it waits for the child, so that work (the Chinese search
+keywords) is done while the child is still building, not after.
+tests/test_parallel_build.py builds the site both ways and finds every file
+identical.
 
 Only full builds fork: ``mkdocs serve`` and ``--dirty`` builds keep one
 process. ``KB_BUILD_PROCESSES=1`` turns this off; ``2`` forces it on one core.
@@ -171,11 +174,15 @@ def _merge(config: MkDocsConfig) -> None:
     i18n = _i18n(config)
     if not i18n.building:
         raise RuntimeError("parallel_languages: the i18n plugin was not held back; check the hook priorities")
+    hooks = _hooks_with_state(config)
+    # This language's state is made now, while the child may still be building:
+    # the time would otherwise be spent waiting, and after the merge it is not.
+    own = {name: hook.language_state(config) for name, hook in hooks.items()}
     payload = child.result()
     i18n.search_entries.extend(payload["search_entries"])
-    hooks = _hooks_with_state(config)
-    for name, state in payload["hooks"].items():
-        hooks[name].merge_language_state(state)
+    for state in (own, payload["hooks"]):
+        for name, value in state.items():
+            hooks[name].merge_language_state(value)
     i18n.building = False
     i18n.reconfigure_search_index(config)
     if _sitemap is None or payload["sitemap"] is None:

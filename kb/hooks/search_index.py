@@ -129,10 +129,11 @@ def _reused_or_improved(entry: dict) -> tuple[str, dict] | None:
 def language_state(config: MkDocsConfig) -> dict[str, tuple[dict, tuple[str, dict] | None]]:
     """This build's entries, improved, for kb/hooks/parallel_languages.py.
 
-    The process that builds English improves its own entries while the main
-    process is still building Chinese; the main process then reuses each one
-    whose entry is unchanged in the merged index, instead of improving every
-    entry of both languages at the end.
+    Each process improves the entries of the language it built while the
+    other may still be building (the main process before it waits for the
+    one that builds English); the main process then reuses each one whose
+    entry is unchanged in the merged index, instead of improving every entry
+    of both languages at the end.
     """
     entries = config.plugins["material/search"].search_index.entries
     return {entry["location"]: (entry, _improved(entry)) for entry in entries}
