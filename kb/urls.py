@@ -34,6 +34,11 @@ def href(target_uri: str, from_uri: str, directory_urls: bool) -> str:
     return html.escape(get_relative_url(page_url(target_uri, directory_urls), page_url(from_uri, directory_urls)))
 
 
+def page_link(target_uri: str, text: str, from_uri: str, directory_urls: bool) -> str:
+    """A link to the page ``target_uri`` from the page ``from_uri``, with ``text`` escaped."""
+    return f'<a href="{href(target_uri, from_uri, directory_urls)}">{html.escape(text)}</a>'
+
+
 def article_link(target: Target, text: str, from_uri: str, directory_urls: bool, css_class: str = "") -> str:
     """A link to a cited article; ``data-kb-cite`` names it for previews and the case index filter."""
     url = href(f"law/{target.law.page}.md", from_uri, directory_urls)

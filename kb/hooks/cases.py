@@ -33,7 +33,7 @@ from kb.frontmatter import read_meta
 from kb.html_slots import block
 from kb.paths import DOCS
 from kb.taxonomy import label, taxonomy
-from kb.urls import article_link, href
+from kb.urls import article_link, page_link
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
@@ -139,11 +139,6 @@ def _generated(config: MkDocsConfig, src_uri: str, content: str, language: str) 
     return file
 
 
-def _link(target_uri: str, text: str, from_uri: str, directory_urls: bool) -> str:
-    """An HTML link (see kb/urls.py: cheaper for the build than a Markdown link)."""
-    return f'<a href="{href(target_uri, from_uri, directory_urls)}">{html.escape(text)}</a>'
-
-
 @lru_cache(maxsize=None)
 def _cited(reference: str, language: str) -> tuple[tuple[Target, str], ...]:
     """The articles a ``cites:`` entry names, with their link texts: the same entries recur in
@@ -173,11 +168,11 @@ def listing(cases: list[Case], from_uri: str, language: str, directory_urls: boo
     separator = "、" if language == "zh" else ", "
     rows = []
     for case in cases:
-        category = _link(f"cases/category/{case.category}.md", label("categories", case.category, language), from_uri,
-                         directory_urls)
-        tags = separator.join(_link(f"cases/tag/{tag}.md", label("tags", tag, language), from_uri, directory_urls)
+        category = page_link(f"cases/category/{case.category}.md", label("categories", case.category, language),
+                             from_uri, directory_urls)
+        tags = separator.join(page_link(f"cases/tag/{tag}.md", label("tags", tag, language), from_uri, directory_urls)
                               for tag in case.tags)
-        rows.append(f"<tr><td>{_link(case.src_uri, case.title, from_uri, directory_urls)}</td>"
+        rows.append(f"<tr><td>{page_link(case.src_uri, case.title, from_uri, directory_urls)}</td>"
                     f"<td>{category}</td><td>{tags}</td><td>{_cites_html(case, from_uri, language, directory_urls)}</td></tr>")
     head = "".join(f"<th>{t[key]}</th>" for key in ("title", "category", "tags", "cites"))
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
@@ -297,9 +292,9 @@ def case_header(meta: dict, language: str, src_uri: str, directory_urls: bool) -
     join = "、" if language == "zh" else ", "
     category = meta["category"]
     rows = [
-        (t["category"], _link(f"cases/category/{category}.md", label("categories", category, language), src_uri,
-                              directory_urls)),
-        (t["tags"], join.join(_link(f"cases/tag/{tag}.md", label("tags", tag, language), src_uri, directory_urls)
+        (t["category"], page_link(f"cases/category/{category}.md", label("categories", category, language), src_uri,
+                                  directory_urls)),
+        (t["tags"], join.join(page_link(f"cases/tag/{tag}.md", label("tags", tag, language), src_uri, directory_urls)
                               for tag in meta["tags"])),
         (t["relationship"], html.escape(label("relationships", meta["relationship"], language), quote=False)),
         (t["measures"], html.escape(join.join(label("measures", m, language) for m in meta["measures"]), quote=False)),
@@ -340,11 +335,11 @@ def case_footer(case: Case, language: str, page_uri: str, directory_urls: bool) 
     others = related(case)
     if others:
         section(f"## {t['related']} {{#related-cases data-search-exclude}}",
-                [_link(o.src_uri, o.title, case.src_uri, directory_urls) for o in others])
+                [page_link(o.src_uri, o.title, case.src_uri, directory_urls) for o in others])
     guides = taxonomy().get("category_guides", {}).get(case.category, [])
     if guides:
         section(f"## {t['guides']} {{#related-guides data-search-exclude}}",
-                [_link(g, page_title(g, language), case.src_uri, directory_urls) for g in guides])
+                [page_link(g, page_title(g, language), case.src_uri, directory_urls) for g in guides])
     return "\n".join(lines) + "\n"
 
 
