@@ -128,12 +128,16 @@ def duplicate_case_ids(known: dict[str, str], docs: Path) -> list[Problem]:
             for rel, case_id in known.items() if first[case_id] != rel]
 
 
+def shared_laws_folder(shared_laws: Path | None = SHARED_LAWS) -> Path | None:
+    """The official texts to compare statutes with, or None where ../shared is not beside the clone."""
+    return shared_laws if shared_laws is not None and shared_laws.is_dir() else None
+
+
 def run(paths: list[Path] | None = None, rules: set[str] | None = None, docs: Path = DOCS,
         shared_laws: Path | None = SHARED_LAWS) -> list[Problem]:
     """Check ``paths`` (all of docs/ when None); keep only ``rules`` if given."""
     targets, problems = collect(paths or [docs], docs)
-    shared = shared_laws if shared_laws is not None and shared_laws.is_dir() else None
-    page_problems, case_ids = check_parallel(targets, docs, shared)
+    page_problems, case_ids = check_parallel(targets, docs, shared_laws_folder(shared_laws))
     problems += page_problems + duplicate_case_ids(case_ids, docs)
     if rules:
         problems = [p for p in problems if p.rule in rules]
