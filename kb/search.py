@@ -42,6 +42,7 @@ TITLE_WEIGHT = 3  # keywords from a section's title count this many times
 ARTICLE_LOCATION = re.compile(r"^law/([a-z0-9-]+)/#(art-[0-9-]+)$")
 BOOSTS = (("help/", 8.0), ("guides/", 3.0), ("cases/", 2.0), ("training/", 1.5), ("law/", 1.0), ("about/", 0.5))
 MAX_SUBWORDS = 60
+MIN_SPLIT_LENGTH = 3  # jieba's search mode is asked to split words of this many characters or more
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,7 @@ def subwords(words: AbstractSet[str]) -> list[str]:
     stops there, as most words (short or not Chinese) have no parts at all.
     """
     found: dict[str, None] = {}
-    for word in sorted(word for word in words if len(word) >= 3):  # shorter words have no parts
+    for word in sorted(word for word in words if len(word) >= MIN_SPLIT_LENGTH):  # shorter words have no parts
         for part in _parts(word):
             if part not in words and part not in found:
                 found[part] = None
@@ -112,7 +113,7 @@ def subwords(words: AbstractSet[str]) -> list[str]:
 def _parts(word: str) -> tuple[str, ...]:
     """jieba's search-engine mode on a Chinese word of three characters or more, cached:
     the same words recur on every page."""
-    if len(word) < 3 or not HAN.fullmatch(word):
+    if len(word) < MIN_SPLIT_LENGTH or not HAN.fullmatch(word):
         return ()
     return tuple(part for part in _tokenizer().cut_for_search(word) if len(part) > 1 and part != word)
 
