@@ -44,9 +44,9 @@ offline: $(STAMP)
 	@echo "build/womens-rights-kb-offline.zip: unzip it and open womens-rights-kb/index.html"
 
 # Build, check and page-weight benchmarks with budgets: benchmarks/results.md and .json.
-# Sizes in Markdown files, e.g. make bench SIZES=500,2000,5000 RUNS=1; INDEX=1 adds the 3,000-page search index.
-# The 5,000-page scaling figures: .venv/bin/python scripts/bench.py --sizes 2000,5000 --runs 1 --serve-edits 0
-#   --no-lighthouse --output results-scale (benchmarks/results-scale.md).
+# Sizes in Markdown files: the default 500,2000 takes about ten minutes; SIZES=500,2000,5000 adds the
+# 5,000-page build and its scaling budget (about ten minutes more). RUNS=5 for more runs; INDEX=1 adds the
+# 3,000-page search index.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(if $(SIZES),--sizes $(SIZES)) $(if $(RUNS),--runs $(RUNS)) $(if $(INDEX),--index)
 	KB_RECALL_FILE=benchmarks/search-recall.json $(BIN)/python -m pytest -q tests/browser/test_search.py -k queries

@@ -14,22 +14,25 @@ hooks and every content check. For each size it measures, as medians of
   features, the search (jieba) and i18n plugins with the same options, the
   standard Markdown extensions the content is written for, the same nav, and
   no hooks, overrides, project extension (with its glossary), other plugins or extra
-  CSS/JS (project and stock builds alternate, so drifting load hits both);
-* the content checks (``kb.checks.runner.run``) over the corpus, in process;
+  CSS/JS;
+* the content checks (``kb.checks.runner.run``) over the corpus, in process
+  (medians of at least CHECK_RUNS runs);
 * the size of the search indexes, raw and gzip;
 * the rebuild after saving one page under ``mkdocs serve`` as ``make serve``
   runs it (``--dirty``: the changed pages and the pages listing them), checked
   by fetching the page; ``--serve-edits`` (default 3) sets how many.
 
-The checks are measured on a 5,000-file docs folder in any case (generating
-Markdown without building it is cheap). One project and one stock build of
-the 2,000-file corpus are profiled with cProfile, and one checks run of the
-smallest. The real site is built once to weigh the first visit to a law page
-and to run Lighthouse against it.
+The builds run in rounds: each round builds every size, project then stock,
+so drifting machine speed meets the sizes and variants that budgets compare
+alike. The checks are measured on a 5,000-file docs folder in any case
+(generating Markdown without building it is cheap). One project and one
+stock build of the 500-file corpus are profiled with cProfile, and one
+checks run of the smallest. The real site is built once to weigh the first
+visit to a law page and to run Lighthouse against it.
 
 Results go to benchmarks/results.md and benchmarks/results.json, with the
 budgets marked met, NOT MET or not measured. On a 2-core machine the default
-run takes most of an hour: the 2,000-file builds alone take over 15 minutes.
+run takes about ten minutes; 5,000 files add about ten more.
 """
 
 from __future__ import annotations
@@ -91,6 +94,9 @@ MKDOCS = Path(sys.executable).with_name("mkdocs")
 CHECK_SIZE = 5000
 INDEX_SIZE = 3000  # the search index (issue 9) and the checks' 3-second bar (issue 3) are set at 3,000 pages
 PROFILE_SIZE = 500
+# A check run takes seconds, a build minutes: the checks' medians take at least
+# this many runs whatever --runs says, as the machine's speed drifts by a third.
+CHECK_RUNS = 5
 GZIP_LEVEL = 6  # what a typical web server or CDN uses
 LAW_PAGE = "law/anti-domestic-violence-law/"
 CASE_PAGE = "cases/protection-order-spouse/"
@@ -875,6 +881,22 @@ def _paired(data: dict[str, Any]) -> str:
     return text
 
 
+def _scaling(small: dict[str, Any], large: dict[str, Any]) -> str:
+    """The scaling budget's figures: medians, round by round, the CPU ratio and stock's ratio.
+
+    ``build_runs`` builds the sizes in rounds, so each round's ratio divides
+    two builds made minutes apart on about the same machine.
+    """
+    rounds = [ratio(b["wall_s"], a["wall_s"]) for a, b in zip(small["project"]["runs"], large["project"]["runs"])]
+    project = {key: (small["project"]["median"][key], large["project"]["median"][key]) for key in ("wall_s", "cpu_s")}
+    return (f"{project['wall_s'][1]} s vs {project['wall_s'][0]} s (median wall); round by round: "
+            + ", ".join(map(str, rounds))
+            + f"; CPU {ratio(project['cpu_s'][1], project['cpu_s'][0])}; stock "
+            f"{ratio(large['stock']['median']['wall_s'], small['stock']['median']['wall_s'])}; "
+            f"{large['pages'] / small['pages']:.2f} × the Markdown files, "
+            f"{large['counts']['cases'] / small['counts']['cases']:.2f} × the generated cases")
+
+
 def _budget(name: str, value: float | None, limit: float, why: str) -> dict[str, Any]:
     status = "not measured" if value is None else ("met" if value <= limit else "NOT MET")
     return {"budget": name, "value": value, "limit": limit, "status": status, "why": why}
@@ -900,10 +922,9 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     scale = "5,000-page build ≤ 2.6 × 2,000-page build"
     if 5000 in wall and 2000 in wall:
         budgets.append(_budget(scale, ratio(wall[5000], wall[2000]), BUDGETS["scale_5000_vs_2000"],
-                               f"{wall[5000]} s vs {wall[2000]} s"))
+                               _scaling(sizes["2000"], sizes["5000"])))
     else:
-        why = ("5,000 pages were not built (run with --sizes 500,2000,5000; benchmarks/results-scale.md has the "
-               "last run that built them)")
+        why = "5,000 pages were not built (make bench SIZES=500,2000,5000 builds them)"
         if 500 in wall and 2000 in wall:
             pages = sizes["2000"]["pages"] / sizes["500"]["pages"]
             exponent = math.log(wall[2000] / wall[500]) / math.log(pages)
@@ -1288,32 +1309,42 @@ def attempt(stage: str, action: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         return {"error": str(error)[-2000:]}
 
 
-def measure_size(size: int, folder: Path, pools: Pools, project: dict[str, Any], runs: int,
-                 serve_edits: int, serve: bool) -> dict[str, Any]:
-    """Builds (project and stock alternating), page weights, search index and serve rebuild of one corpus."""
-    counts = make_corpus(folder, size, pools, project)
-    progress(f"{size}: {counts.total} Markdown files ({counts.cases} generated case and {counts.guides} guide "
-             f"pairs) in {folder}")
-    samples: dict[str, list[Sample]] = {"project": [], "stock": []}
+def build_runs(folders: dict[int, Path], runs: int) -> dict[int, dict[str, list[Sample]]]:
+    """Every build, ``runs`` rounds of each size's project and stock builds.
+
+    The rounds go through the sizes in turn (500, 2,000, 5,000, then again)
+    rather than finishing one size before the next: the machine's speed
+    drifts by a third over minutes, and the scaling budget divides one size's
+    time by another's, so each round meets about the same machine. Project
+    and stock alternate within a size for the same reason.
+    """
+    samples: dict[int, dict[str, list[Sample]]] = {size: {"project": [], "stock": []} for size in folders}
     for run in range(1, runs + 1):
-        for variant in samples:
-            site = folder / f"site-{variant}"
-            shutil.rmtree(site, ignore_errors=True)
-            sample = run_child(build_command(folder, variant, site), folder, folder / f"build-{variant}-{run}.log",
-                               env=corpus_env(folder))
-            samples[variant].append(sample)
-            progress(f"{size}: {variant} build {run}/{runs}: {sample.wall_s} s wall, {sample.cpu_s} s CPU, "
-                     f"{sample.peak_rss_mb} MB")
+        for size, folder in folders.items():
+            for variant, taken in samples[size].items():
+                site = folder / f"site-{variant}"
+                shutil.rmtree(site, ignore_errors=True)
+                sample = run_child(build_command(folder, variant, site), folder,
+                                   folder / f"build-{variant}-{run}.log", env=corpus_env(folder))
+                taken.append(sample)
+                progress(f"{size}: {variant} build {run}/{runs}: {sample.wall_s} s wall, {sample.cpu_s} s CPU, "
+                         f"{sample.peak_rss_mb} MB")
+    return samples
+
+
+def measure_size(folder: Path, counts: Counts, samples: dict[str, list[Sample]], project: dict[str, Any],
+                 serve_edits: int) -> dict[str, Any]:
+    """One corpus's builds (from ``build_runs``), page weights, search index and serve rebuild."""
     search = {variant: search_index_sizes(folder / f"site-{variant}") for variant in samples}
     html_pages = {variant: rendered_pages(folder / f"site-{variant}") for variant in samples}
     base_path = urlsplit(project["site_url"]).path
     weights = {variant: page_weights(folder / f"site-{variant}", base_path) for variant in samples}
     rebuild: dict[str, Any] = {"skipped": "measured at the largest size only"}
-    if serve:
-        progress(f"{size}: mkdocs serve, {serve_edits} edit(s)")
+    if serve_edits:
+        progress(f"{counts.total}: mkdocs serve, {serve_edits} edit(s)")
         edited = sorted((folder / "docs" / "cases").glob("case-*.md"))[0]
         rebuild = attempt("mkdocs serve", lambda: serve_rebuild(folder, edited, serve_edits))
-        progress(f"{size}: rebuild after an edit: {rebuild.get('rebuild_s')} s")
+        progress(f"{counts.total}: rebuild after an edit: {rebuild.get('rebuild_s')} s")
     return {"pages": counts.total, "counts": asdict(counts),
             "project": {"runs": [asdict(s) for s in samples["project"]], "median": median_sample(samples["project"])},
             "stock": {"runs": [asdict(s) for s in samples["stock"]], "median": median_sample(samples["stock"])},
@@ -1374,12 +1405,19 @@ def main(argv: list[str] | None = None) -> int:
     progress(f"working in {work}")
     try:
         pools = harvest(DOCS)
-        for size in args.sizes:
-            folder = work / f"corpus-{size}"
-            results["sizes"][str(size)] = measure_size(size, folder, pools, project, args.runs, args.serve_edits,
-                                                       serve=size == args.sizes[-1] and args.serve_edits > 0)
-            progress(f"{size}: checks, {args.runs} runs")
-            results["checks"][str(size)] = time_checks(folder / "docs", args.runs)
+        check_runs = max(args.runs, CHECK_RUNS)
+        folders = {size: work / f"corpus-{size}" for size in args.sizes}
+        counts = {}
+        for size, folder in folders.items():
+            counts[size] = make_corpus(folder, size, pools, project)
+            progress(f"{size}: {counts[size].total} Markdown files ({counts[size].cases} generated case and "
+                     f"{counts[size].guides} guide pairs) in {folder}")
+        samples = build_runs(folders, args.runs)
+        for size, folder in folders.items():
+            results["sizes"][str(size)] = measure_size(folder, counts[size], samples[size], project,
+                                                       args.serve_edits if size == args.sizes[-1] else 0)
+            progress(f"{size}: checks, {check_runs} runs")
+            results["checks"][str(size)] = time_checks(folder / "docs", check_runs)
             if size == args.sizes[0]:
                 results["checks_profile"] = attempt("checks profile", lambda: profile_checks(folder / "docs"))
             if size == PROFILE_SIZE:
@@ -1395,13 +1433,13 @@ def main(argv: list[str] | None = None) -> int:
             docs = work / f"corpus-{INDEX_SIZE}" / "docs"
             if not docs.is_dir():
                 make_docs(docs, INDEX_SIZE, pools)
-            progress(f"{INDEX_SIZE}: checks, {args.runs} runs")
-            results["checks"][str(INDEX_SIZE)] = time_checks(docs, args.runs)
+            progress(f"{INDEX_SIZE}: checks, {check_runs} runs")
+            results["checks"][str(INDEX_SIZE)] = time_checks(docs, check_runs)
         if CHECK_SIZE not in args.sizes:
-            progress(f"{CHECK_SIZE}: docs only, checks, {args.runs} runs")
+            progress(f"{CHECK_SIZE}: docs only, checks, {check_runs} runs")
             docs = work / f"docs-{CHECK_SIZE}"
             make_docs(docs, CHECK_SIZE, pools)
-            results["checks"][str(CHECK_SIZE)] = time_checks(docs, args.runs)
+            results["checks"][str(CHECK_SIZE)] = time_checks(docs, check_runs)
         progress(f"checks over {CHECK_SIZE}: {results['checks'][str(CHECK_SIZE)]['times_s']} s")
         results.update(real_site(work, base_path, not args.no_lighthouse))
     finally:
