@@ -37,7 +37,9 @@ INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 
 _backlinks: dict[str, list[tuple[str, str]]] = {}  # "page#art-23" -> [(src_uri, title)]
 _cited_on_page: dict[str, dict[str, Target]] = {}  # src_uri -> cited articles, for on_post_page
-_previews: dict[tuple[str, str, Path, int], str] = {}  # (article, language, source file, its version) -> preview
+# (article, language) -> (source file, its version, preview): one entry per article, replaced when
+# its law page changes under make serve.
+_previews: dict[tuple[str, str], tuple[Path, int, str]] = {}
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -129,14 +131,16 @@ def previews(cited: dict[str, Target], language: str) -> str:
 def preview(target: Target, language: str) -> str:
     """One article's hidden preview, made once per version of its law page: many pages cite the same articles."""
     source, lang = preview_source(target, language)
-    key = (target.key, language, source, source.stat().st_mtime_ns)
-    if key not in _previews:
+    version = source.stat().st_mtime_ns
+    cached = _previews.get((target.key, language))
+    if cached is None or cached[:2] != (source, version):
         article = page_articles(source)[target.article_id]
         title = link_text(target, True, language)
         body = "".join(f"<p>{html.escape(p)}</p>" for p in article.paragraphs)
-        _previews[key] = (f'<div data-kb-cite="{target.key}" lang="{lang}"><p class="kb-cite-previews__title">'
-                          f'{html.escape(title)}</p>{body}</div>')
-    return _previews[key]
+        cached = _previews[(target.key, language)] = (
+            source, version, f'<div data-kb-cite="{target.key}" lang="{lang}"><p class="kb-cite-previews__title">'
+                             f'{html.escape(title)}</p>{body}</div>')
+    return cached[2]
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
