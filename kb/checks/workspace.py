@@ -86,9 +86,11 @@ class Page:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
-    @cached_property
+    @property
     def body_offset(self) -> int:
-        return self.line_starts[self.body_line - 1] if self.body_line - 1 < len(self.line_starts) else len(self.text)
+        """Where the body starts: what the front-matter parse left, without splitting the file into lines
+        (most pages have nothing to report, so need no line numbers)."""
+        return len(self.text) - len(self.body)
 
     # Text for the rules -----------------------------------------------
     @cached_property
