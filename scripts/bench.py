@@ -943,12 +943,13 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
                         "status": "not measured", "why": why})
     if 500 in wall and 2000 in wall:
         pages = sizes["2000"]["pages"] / sizes["500"]["pages"]
-        value = ratio(wall[2000], wall[500])
+        value = median_ratio(sizes["2000"]["project"]["runs"], sizes["500"]["project"]["runs"])
         budgets.append({"budget": "linearity indicator: 2,000-page build ÷ 500-page build, vs 4×", "value": value,
                         "limit": BUDGETS["linearity_2000_vs_500"], "status": "indicator",
-                        "why": f"{wall[2000]} s vs {wall[500]} s for {pages:.2f} × the pages: "
+                        "why": f"median of the rounds' ratios; median wall {wall[2000]} s vs {wall[500]} s for "
+                        f"{pages:.2f} × the pages: "
                         + ("sub-linear" if value <= pages else "super-linear, the cost per page grows with the site")
-                        + f"; stock: {ratio(sizes['2000']['stock']['median']['wall_s'], sizes['500']['stock']['median']['wall_s'])}"})
+                        + f"; stock: {median_ratio(sizes['2000']['stock']['runs'], sizes['500']['stock']['runs'])}"})
     checks = results["checks"].get(str(CHECK_SIZE))
     if checks:
         profile = results.get("checks_profile") or {}
