@@ -904,6 +904,11 @@ def _scaling(small: dict[str, Any], large: dict[str, Any]) -> str:
             f"{large['counts']['cases'] / small['counts']['cases']:.2f} × the generated cases")
 
 
+def _check_runs(checks: dict[str, Any]) -> str:
+    return (f"median of {len(checks['times_s'])} in-process runs over {checks['files']} files (runs: "
+            + ", ".join(f"{t} s" for t in checks["times_s"]) + ")")
+
+
 def _budget(name: str, value: float | None, limit: float, why: str) -> dict[str, Any]:
     status = "not measured" if value is None else ("met" if value <= limit else "NOT MET")
     return {"budget": name, "value": value, "limit": limit, "status": status, "why": why}
@@ -956,7 +961,7 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
         top = list((profile.get("parts") or {}).items())[:5]
         budgets.append(_budget(
             f"checks over {CHECK_SIZE:,} pages ≤ 5 s", checks["median_s"], BUDGETS["checks_5000_seconds"],
-            f"median of {len(checks['times_s'])} in-process runs over {checks['files']} files"
+            _check_runs(checks)
             + ("; profiled in one process, the per-page work goes to: " + ", ".join(
                 f"{part} {100 * seconds / profile['profiled_total_s']:.0f} %" for part, seconds in top)
                + " (a rule's share includes the pages it reads first, such as a translation's original)"
@@ -965,7 +970,7 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     if checks:
         budgets.append(_budget(f"checks over {INDEX_SIZE:,} pages ≤ 3 s (issue 3)", checks["median_s"],
                                BUDGETS["checks_3000_seconds"],
-                               f"median of {len(checks['times_s'])} in-process runs over {checks['files']} files"))
+                               _check_runs(checks)))
     real_index = results.get("real_search_index") or {}
     if real_index.get("files"):
         largest = max(real_index["files"].items(), key=lambda item: item[1]["gzip"])
