@@ -93,8 +93,13 @@ def find_malformed(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in LOOKS_LIKE_CITATION.finditer(text) if m.start() not in good]
 
 
+@lru_cache(maxsize=4096)
 def parse_reference(text: str) -> Citation:
-    """A front-matter citation such as ``反家庭暴力法 23``."""
+    """A front-matter citation such as ``反家庭暴力法 23``.
+
+    Kept per text (a Citation is immutable): thousands of cases list the same
+    few hundred articles under ``cites:``, and the checks and the build parse
+    each list."""
     citations = find_citations(f"[[{text.strip()}]]")
     if len(citations) != 1:
         raise CitationError(
