@@ -19,16 +19,26 @@ def _chars(*ranges: tuple[int, int]) -> str:
 # Samples of every quiet range (all of the punctuation, slices of the ideographs).
 QUIET = _chars((0x3001, 0x303F), (0x3400, 0x3410), (0x4E00, 0x4E60), (0x9F00, 0x9FFF), (0xFF01, 0xFF0F),
                (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65), (0x2010, 0x2027), (0xB7, 0xB7)) + "法律条文依据第款项"
+IDEOGRAPHS = _chars((0x4E00, 0x4E60)) + "反家庭暴力法刑民典"
 CITATION = st.builds(
-    lambda name, numbers: f"[[{name} {numbers}]]",
-    st.text(alphabet=_chars((0x4E00, 0x4E60)) + "反家庭暴力法刑民典", min_size=1, max_size=8),
-    st.from_regex(r"\A[1-9][0-9]{0,2}(?:(?:-|、|, |，)[1-9][0-9]{0,2})?\Z"),
+    lambda first, rest, numbers: f"[[{first}{rest} {numbers}]]",
+    st.sampled_from(IDEOGRAPHS),
+    st.text(alphabet=IDEOGRAPHS + "〔〕（）0123456789号释", max_size=10),
+    st.from_regex(r"\A[1-9][0-9]{0,3}(?:(?:-|、|, |，)[1-9][0-9]{0,3}){0,3}\Z"),
 )
 
+# An ideograph, then a spaced run of ASCII letters and digits, then a space and
+# an ideograph or Chinese punctuation: 拨打 110，
+ASCII_RUN = st.builds(
+    lambda before, run, after: f"{before} {run}{after}",
+    st.sampled_from(IDEOGRAPHS),
+    st.from_regex(r"\A[A-Za-z0-9]+(?:\.[0-9]+)?\Z"),
+    st.one_of(st.sampled_from(IDEOGRAPHS).map(lambda ideograph: " " + ideograph), st.sampled_from("。，；：、！？）")),
+)
 QUIET_LINES = st.builds(
     lambda prefix, parts, suffix: prefix + "".join(parts) + suffix,
     st.from_regex(r"\A(?: {2})?(?:(?:[-*]|[1-9][0-9]?\.|>|#{1,6}) ){0,2}\Z"),
-    st.lists(st.one_of(st.text(alphabet=QUIET, min_size=1, max_size=12), CITATION), min_size=1, max_size=6)
+    st.lists(st.one_of(st.text(alphabet=QUIET, min_size=1, max_size=12), CITATION, ASCII_RUN), min_size=1, max_size=6)
     .filter(lambda parts: parts[0].startswith("[[") or "\u3400" <= parts[0][0] <= "\u9fff"),
     st.one_of(st.just(""), st.from_regex(r"\A \{#[a-z][a-z0-9-]{0,10}\}\Z")),
 )
@@ -92,6 +102,7 @@ def test_lines_with_something_to_fix_are_not_quiet() -> None:
     for line in ("* ", "## {#facts}", "1. ：中文", "- “中文”"):
         assert not QUIET_LINE.fullmatch(line), line
     for line in ("中文,中文", "依据[[刑法 313]]:", "拨打12338求助", "ＡＢＣ中文", "中文　中文", "[[刑法 3|第三条]]中文",
-                 "- 中文 `code`", "## 标题 {#Facts}"):
+                 "- 中文 `code`", "## 标题 {#Facts}", "拨打 12338求助", "拨打12338 求助", "拨打 110 。", "拨打 110,",
+                 "中文，110 中文", "法释〔2022〕17号规定"):
         assert not QUIET_LINE.fullmatch(line), line
         assert cjk_lines(line, line) == line, line
