@@ -17,10 +17,9 @@ test fails if a meaning ever differs.
 from __future__ import annotations
 
 import copy
-import functools
 import json
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import fastjsonschema
@@ -30,7 +29,7 @@ from kb.paths import SCHEMAS
 
 DRAFT7 = "http://json-schema.org/draft-07/schema#"
 # Formats checked exactly as jsonschema checks them, so the two never disagree.
-FORMATS = {"date": functools.partial(jsonschema.FormatChecker(["date"]).conforms, format="date")}
+FORMATS = {"date": partial(jsonschema.FormatChecker(["date"]).conforms, format="date")}
 
 
 @cache
