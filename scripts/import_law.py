@@ -4,12 +4,21 @@
     python scripts/import_law.py anti-domestic-violence-law          # writes the zh page
     python scripts/import_law.py criminal-law --lang en              # English page with the Chinese text
     python scripts/import_law.py --all
+    python scripts/import_law.py criminal-law --update                # after adding articles to excerpt:
+    python scripts/import_law.py criminal-law --update --lang en      # keeps front matter, intro and notes
 
 The statute text is copied, never retyped: each article becomes a heading
 with its stable ID (``### 第二十三条 {#art-23}``) followed by its paragraphs
 exactly as in the source. Front matter gets the version facts from
 ``laws.yaml``, the article count and ``text_sha256``. An existing page is left
 alone unless ``--force`` is given, because pages gain notes after import.
+``--update`` regenerates the statute text of an existing page (for example
+after articles were added to its ``excerpt`` in data/laws.yml) and keeps what
+editors wrote: the front matter (only ``articles``, ``text_sha256`` and
+``law.checked`` change), everything before the first statute heading (such as
+an English summary), and the notes after each article. A page it cannot merge
+(a heading of its own among the articles, a note under an article that is no
+longer published, an English translation) is left untouched, with the reason.
 """
 
 from __future__ import annotations
@@ -176,12 +185,89 @@ def render(entry: LawEntry, meta: dict, text: str, lang: str, checked: str) -> s
     return "\n".join(out)
 
 
+STATUTE_HEADING = re.compile(r"^#{2,6} .*\{#((?:part|chapter|section|division)-[0-9a-z-]+|art-[0-9-]+|preamble)\}\s*$")
+ARTICLE_ANCHOR = re.compile(r"\{#(art-[0-9-]+|preamble)\}\s*$")
+NOTE_START = re.compile(r"^(\?\?\?\+?|!!!) ")
+
+
+class MergeError(Exception):
+    """The existing page has content --update would lose."""
+
+
+def _statute_start(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if STATUTE_HEADING.match(line)), len(lines))
+
+
+def existing_notes(body: list[str]) -> dict[str, list[str]]:
+    """Per article ID, the editors' lines after its statute paragraphs (notes, admonitions)."""
+    notes: dict[str, list[str]] = {}
+    current: str | None = None
+    in_note = False
+    for line in body[_statute_start(body):]:
+        if line.startswith("#"):
+            if not STATUTE_HEADING.match(line):
+                raise MergeError(f"a heading of the page's own among the articles: {line}")
+            match = ARTICLE_ANCHOR.search(line)
+            current, in_note = (match.group(1) if match else None), False
+            continue
+        if NOTE_START.match(line):
+            if current is None:
+                raise MergeError(f"a note outside an article: {line}")
+            in_note = True
+        if in_note and current is not None:
+            notes.setdefault(current, []).append(line)
+    return notes
+
+
+def merge(existing: str, generated: str) -> str:
+    """``generated``'s statute text inside ``existing``'s front matter, introduction and notes."""
+    from kb.frontmatter import parse_front_matter
+
+    old_meta, old_body, _ = parse_front_matter(existing)
+    if "translation" in old_meta:
+        raise MergeError("an English translation: add the new articles' translations by hand")
+    new_meta, new_body, _ = parse_front_matter(generated)
+    old_lines, new_lines = old_body.split("\n"), new_body.split("\n")
+    notes = existing_notes(old_lines)
+    new_ids = {m.group(1) for line in new_lines if (m := ARTICLE_ANCHOR.search(line)) and line.startswith("#")}
+    lost = sorted(set(notes) - new_ids)
+    if lost:
+        raise MergeError(f"notes under articles no longer published: {', '.join(lost)}")
+    meta = dict(old_meta)
+    meta["articles"], meta["text_sha256"] = new_meta["articles"], new_meta["text_sha256"]
+    meta["law"] = {**old_meta.get("law", {}), "checked": new_meta["law"]["checked"]}
+    out = old_lines[:_statute_start(old_lines)]
+    current: str | None = None
+
+    def close() -> None:
+        if current in notes:
+            while out and out[-1] == "":
+                out.pop()
+            out.extend(["", *notes[current]])
+            while out and out[-1] == "":
+                out.pop()
+            out.append("")
+
+    for line in new_lines[_statute_start(new_lines):]:
+        if line.startswith("#"):
+            close()
+            match = ARTICLE_ANCHOR.search(line)
+            current = match.group(1) if match else None
+        out.append(line)
+    close()
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).rstrip()
+    return "\n".join(["---", front, "---", *out]).rstrip("\n") + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pages", nargs="*", help="law page slugs from data/laws.yml")
     parser.add_argument("--all", action="store_true", help="every law in data/laws.yml")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh")
     parser.add_argument("--force", action="store_true", help="overwrite an existing page")
+    parser.add_argument("--update", action="store_true",
+                        help="regenerate the statute text of an existing page, keeping its front matter, "
+                             "introduction and notes")
     parser.add_argument("--checked", default=dt.date.today().isoformat(), help="date the text was checked")
     args = parser.parse_args(argv)
     if not SHARED_LAWS.is_dir():
@@ -196,11 +282,18 @@ def main(argv: list[str] | None = None) -> int:
     for entry in entries:
         suffix = ".md" if args.lang == "zh" else ".en.md"
         target = LAW_DIR / f"{entry.page}{suffix}"
-        if target.exists() and not args.force:
-            print(f"跳过（已存在，使用 --force 覆盖）：{target}")
+        if target.exists() and not (args.force or args.update):
+            print(f"跳过（已存在，使用 --force 覆盖或 --update 更新条文）：{target}")
             continue
         text = (SHARED_LAWS / entry.source).read_text(encoding="utf-8")
-        target.write_text(render(entry, meta[entry.source], text, args.lang, args.checked), encoding="utf-8")
+        page = render(entry, meta[entry.source], text, args.lang, args.checked)
+        if args.update and target.exists():
+            try:
+                page = merge(target.read_text(encoding="utf-8"), page)
+            except MergeError as error:
+                print(f"未更新 / not updated: {target}: {error}", file=sys.stderr)
+                return 1
+        target.write_text(page, encoding="utf-8")
         print(f"已写入：{target}")
     return 0
 
