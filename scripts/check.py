@@ -18,7 +18,7 @@ from kb.checks import report  # noqa: E402
 from kb.checks.fix import fix_files  # noqa: E402
 from kb.checks.rules import ERROR, RULES  # noqa: E402
 from kb.checks.runner import collect, run  # noqa: E402
-from kb.checks.status import translation_report  # noqa: E402
+from kb.checks.status import coverage_report, translation_report  # noqa: E402
 from kb.paths import DOCS  # noqa: E402
 
 
@@ -31,7 +31,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--rule", action="append", default=[], metavar="ID", help="only this rule (repeatable)")
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     parser.add_argument("--markdown", action="store_true", help="with --list-rules: a Markdown table")
-    parser.add_argument("--report", action="store_true", help="translation status per section")
+    parser.add_argument("--report", action="store_true",
+                        help="translation status per section, and official cases published per release")
     parser.add_argument("--external", action="store_true", help="also check external links online (cached)")
     parser.add_argument("--fix", action="store_true", help="fix what can be fixed safely, then check")
     args = parser.parse_args(argv)
@@ -51,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.report:
         print(translation_report(args.lang))
+        print()
+        print(coverage_report(args.lang))
         return 0
     paths = [p.resolve() for p in args.paths] or None
     if args.fix:

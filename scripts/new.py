@@ -4,6 +4,7 @@
     python scripts/new.py case --slug stalking-at-work --title 前男友到单位纠缠 [--category partners]
     python scripts/new.py guide --slug mediation/first-meeting --title 第一次调解会面
     python scripts/new.py training --slug school-talk --title 校园讲座 --title-en "A talk for schools"
+    python scripts/new.py official spc-2020-11 2     # digest of case 2 of a release in data/releases.yml
 
 Each kind goes to its folder under docs/ (cases/, guides/, training/) as
 ``<slug>.md`` and ``<slug>.en.md``: front matter that satisfies the page
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kb.checks.workspace import Workspace  # noqa: E402
 from kb.frontmatter import split_front_matter  # noqa: E402
 from kb.paths import DOCS  # noqa: E402
+from kb.releases import OFFICIAL_FOLDER, Release, releases  # noqa: E402
 from scripts.translation import mark  # noqa: E402
 
 SEGMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -112,9 +114,17 @@ def flow(value: Any) -> str:
     return text.removesuffix("\n...\n").rstrip("\n")
 
 
+def block(key: str, value: dict[str, Any]) -> str:
+    """A mapping of several fields (an official case's ``source``) in block style, one field a line."""
+    text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=None, width=1_000_000,
+                          sort_keys=False, indent=2)
+    return text.rstrip("\n")
+
+
 def front_matter(fields: dict[str, Any]) -> str:
     """The ``---`` block: one ``key: value`` line per field, in the given order."""
-    lines = [f"{key}: {flow(value)}" for key, value in fields.items()]
+    lines = [block(key, value) if isinstance(value, dict) and len(value) > 1 else f"{key}: {flow(value)}"
+             for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
@@ -305,6 +315,103 @@ def training_pages(title: str, title_en: str, today: dt.date) -> tuple[str, str]
     return page(zh, title, TRAINING_BODY_ZH), page(en, title_en, TRAINING_BODY_EN)
 
 
+OFFICIAL_BODY_ZH = """
+## 基本案情 {#facts}
+
+**待填写：**用自己的话概述发布文本写明的案情，不照搬原文的句子，不增加发布文本没有的事实。人名用发布文本的化名；刑事案件不写暴力或性侵害的细节。
+
+## 裁判结果 {#decision}
+
+**待填写：**法院（检察机关的案例写“检察机关履职情况”，锚点不变）作出了什么决定。
+
+## 典型意义 {#significance}
+
+**待填写：**发布文本认为本案的意义，用自己的话转述。
+
+## 法律依据 {#legal-basis}
+
+### 发布文本引用的条文 {#release-cites}
+
+- [[反家庭暴力法 23]]：**待填写：**发布文本引用的每一条，并列入前置元数据的 `source.cites`；发布文本没有列出条文时，写“发布文本没有列出具体条文。”并把 `source.cites` 写成 `[]`。
+
+### 编者补充的相关条文 {#editor-cites}
+
+- [[反家庭暴力法 29]]：**待填写：**编者补充的相关条文，列入前置元数据的 `cites`；没有时删除本节，`cites` 写成 `[]`。
+"""
+
+OFFICIAL_BODY_EN = """
+## Facts {#facts}
+
+**To write:** the facts the release states, in your own words; add nothing the release does not say. Use the release's pseudonyms; no graphic detail in criminal cases.
+
+## Decision {#decision}
+
+**To write:** what the court decided (for a procuratorate: "What the procuratorate did", same anchor).
+
+## Why the release says it matters {#significance}
+
+**To write:** the significance the release gives, in your own words.
+
+## Legal basis {#legal-basis}
+
+### Articles the release cites {#release-cites}
+
+- [[反家庭暴力法 23]]: **To write:** each article the release cites (the same as `source.cites`).
+
+### Articles the editors add {#editor-cites}
+
+- [[反家庭暴力法 29]]: **To write:** related articles the editors add (the same as `cites`).
+"""
+
+
+def official_pages(case_id: str, release: Release, number: int, today: dt.date) -> tuple[str, str]:
+    """The Chinese and English text of a new official-case digest, with the registry's facts filled in."""
+    name = release.name(number) or f"待填写：发布时的案例名称（{release.id} 第 {number} 号）"
+    shared = {
+        "category": DEFAULT_CATEGORY, "tags": [CATEGORY_DEFAULTS[DEFAULT_CATEGORY].tag], "cites": ["反家庭暴力法 29"],
+        "source": {
+            "kind": "official", "release": release.id, "number": number, "name": name,
+            "issuers": list(release.issuers), "date": release.date, "court": "not-named",
+            "procedure": "protection-order", "cites": [CITATION],
+            "sources": [{"title": "待填写：读过的资料名称", "url": release.url or "https://example.invalid/",
+                         "kind": "official" if release.url else "copy", "read": today.isoformat()}],
+            "verification": "official" if release.url else "single-copy",
+        },
+        "relationship": CATEGORY_DEFAULTS[DEFAULT_CATEGORY].relationship,
+        "measures": [CATEGORY_DEFAULTS[DEFAULT_CATEGORY].measure],
+    }
+    zh = {"id": case_id, "title": name,
+          "description": "待填写：用一两句话概括案情和结果（自己的话）。", **shared,
+          "outcome": "待填写：用一句话写出处理结果", "review": {"status": "draft"}, "updated": today}
+    title_en = f"To write: the case name in English ({name})"
+    en = {"id": case_id, "title": title_en,
+          "description": "To write: one or two sentences on the facts and the outcome, in your own words.", **shared,
+          "outcome": "To write: the outcome in one sentence", "review": {"status": "draft"}, "updated": today}
+    return page(zh, name, OFFICIAL_BODY_ZH), page(en, title_en, OFFICIAL_BODY_EN)
+
+
+def plan_official(release_id: str, number: int, docs: Path, today: dt.date) -> Scaffold:
+    """The pages of case ``number`` of release ``release_id``; raise UsageError for what the checks would refuse."""
+    release = releases().get(release_id)
+    if release is None:
+        raise UsageError(f"data/releases.yml 中没有发布“{release_id}” / no release '{release_id}' in data/releases.yml "
+                         f"({', '.join(releases())})")
+    if not release.publishable:
+        raise UsageError(f"发布 {release_id} 只见于一处来源，确认前不能收录其中的案例 / release {release_id} is "
+                         "known from one source only; its cases cannot be published yet (CASE002)")
+    if number < 1 or (release.cases is not None and number > release.cases):
+        raise UsageError(f"序号应在 1 到 {release.cases} 之间 / the number must be between 1 and {release.cases}")
+    base = docs / OFFICIAL_FOLDER / release.slug(number)
+    zh_path, en_path = base.with_name(base.name + ".md"), base.with_name(base.name + ".en.md")
+    existing = [display(p, docs) for p in (zh_path, en_path) if p.exists() or p.is_symlink()]
+    if existing:
+        raise UsageError(f"文件已存在，不会覆盖：{'、'.join(existing)}\n"
+                         f"file already exists, not overwritten: {', '.join(existing)}")
+    zh_path.parent.mkdir(parents=True, exist_ok=True)
+    zh_text, en_text = official_pages(next_case_id(docs), release, number, today)
+    return Scaffold(zh_path, en_path, zh_text, en_text)
+
+
 # Validation ----------------------------------------------------------------
 
 
@@ -340,7 +447,7 @@ def check_title(title: str, option: str) -> str:
 def next_case_id(docs: Path) -> str:
     """One more than the highest ``case-NNN`` id used by any case page, in either language."""
     numbers = [0]
-    for path in (docs / "cases").glob("*.md"):
+    for path in [*(docs / "cases").glob("*.md"), *(docs / OFFICIAL_FOLDER).glob("*.md")]:
         meta, _, _ = split_front_matter(path.read_text(encoding="utf-8", errors="replace"))
         match = CASE_ID.match(str(meta.get("id", "")))
         if match:
@@ -400,6 +507,12 @@ def next_steps(kind: str, zh: str, en: str) -> str:
     zh_steps = [f"编辑 {zh}：把每个“待填写”换成内容；每一处法律陈述都引用条文，前置元数据的 cites 列出正文引用的全部条文。"]
     en_steps = [f"Edit {zh}: replace every 待填写 (to write); cite the article behind every statement of law "
                 "and list all cited articles under cites in the front matter."]
+    if kind == "official":
+        zh_steps.append("用自己的话写摘要，只写发布文本写明的事实；在 source.sources 中列出读过的每一份资料，"
+                        "核对 court、procedure、verification（见 CONTRIBUTING.md#official-cases）。")
+        en_steps.append("Write the digest in your own words, only facts the release states; list every source you "
+                        "read under source.sources and check court, procedure and verification "
+                        "(CONTRIBUTING.md#official-cases).")
     if kind == "case":
         zh_steps.append("核对 category、tags、relationship、measures、outcome（可选值见 data/taxonomy.yml）；"
                         "人名只用“张某”式的化名，不写真实地点、案号和电话号码。")
@@ -408,12 +521,13 @@ def next_steps(kind: str, zh: str, en: str) -> str:
     zh_steps += [f"翻译 {en}，保留全部 {{#…}} 锚点；每次更新译文后运行 python scripts/translation.py mark {en}",
                  f"检查：python scripts/check.py {zh} {en}（或 make check）；预览：make serve",
                  "提交 pull request，保留 review: {status: draft}；"
-                 + ("案例需要法律审核人同意。" if kind == "case" else "请专业人员审核。")]
+                 + ("案例需要法律审核人同意。" if kind in ("case", "official") else "请专业人员审核。")]
     en_steps += [f"Translate {en}, keeping every {{#…}} anchor; after each update run "
                  f"python scripts/translation.py mark {en}",
                  f"Check: python scripts/check.py {zh} {en} (or make check); preview: make serve",
                  "Open a pull request with review: {status: draft}; "
-                 + ("cases need a legal reviewer's approval." if kind == "case" else "ask for a professional review.")]
+                 + ("cases need a legal reviewer's approval." if kind in ("case", "official")
+                    else "ask for a professional review.")]
     lines = ["下一步："] + [f"  {n}. {s}" for n, s in enumerate(zh_steps, 1)]
     lines += ["Next steps:"] + [f"  {n}. {s}" for n, s in enumerate(en_steps, 1)]
     return "\n".join(lines)
@@ -433,12 +547,17 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
     common.add_argument("--docs", type=Path, default=DOCS, help="the docs folder (default: docs/)")
     main_parser = argparse.ArgumentParser(prog="new.py", description=__doc__.split("\n")[0])
-    kinds = main_parser.add_subparsers(dest="kind", required=True, metavar="{case,guide,training}")
+    kinds = main_parser.add_subparsers(dest="kind", required=True, metavar="{case,guide,training,official}")
     case = kinds.add_parser("case", parents=[common], help="teaching case (docs/cases/)")
     case.add_argument("--category", choices=sorted(CATEGORY_DEFAULTS), default=DEFAULT_CATEGORY,
                       help=f"case category from data/taxonomy.yml (default: {DEFAULT_CATEGORY})")
     kinds.add_parser("guide", parents=[common], help="guide (docs/guides/)")
     kinds.add_parser("training", parents=[common], help="training material (docs/training/)")
+    official = kinds.add_parser("official", help="digest of an official typical case (docs/cases/official/)")
+    official.add_argument("release", help="release id in data/releases.yml, e.g. spc-2020-11")
+    official.add_argument("number", type=int, help="the case's number within the release (1-based)")
+    official.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
+    official.add_argument("--docs", type=Path, default=DOCS, help="the docs folder (default: docs/)")
     return main_parser
 
 
@@ -448,7 +567,8 @@ def main(argv: list[str] | None = None) -> int:
     args = argument_parser.parse_args(argv)
     docs = args.docs.resolve()
     try:
-        scaffold = plan(args, docs, dt.date.today())
+        scaffold = (plan_official(args.release, args.number, docs, dt.date.today()) if args.kind == "official"
+                    else plan(args, docs, dt.date.today()))
     except UsageError as error:
         argument_parser.error(str(error))
     zh, en = display(scaffold.zh_path, docs), display(scaffold.en_path, docs)

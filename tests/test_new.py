@@ -68,8 +68,8 @@ def errors(problems: list[Problem]) -> list[str]:
 
 def highest_case_number(docs: Path) -> int:
     """Computed independently of new.py: the largest NNN of ``id: case-NNN``."""
-    numbers = [int(m) for path in (docs / "cases").glob("*.md")
-               for m in re.findall(r"^id: case-(\d{3})$", path.read_text(encoding="utf-8"), re.M)]
+    numbers = [int(m) for path in (docs / "cases").rglob("*.md")
+               for m in re.findall(r"^id: case-(\d{3,5})$", path.read_text(encoding="utf-8"), re.M)]
     return max(numbers)
 
 
@@ -209,9 +209,50 @@ def test_failure_while_writing_leaves_nothing(docs: Path, monkeypatch: pytest.Mo
 def test_scaffolded_pages_build(docs: Path, tmp_path: Path) -> None:
     for kind, slug, _ in KINDS:
         assert scaffold(docs, kind, "--slug", slug, "--title", "测试页面").returncode == 0
+    official = free_official_number(docs)
+    assert scaffold(docs, "official", "spc-2023-06", str(official)).returncode == 0
     site = tmp_path / "site"
     result = build_site(docs, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    for _, _, stem in KINDS:
+    for _, _, stem in [*KINDS, ("", "", f"cases/official/spc-2023-06-{official:02d}")]:
         assert (site / stem / "index.html").is_file()
         assert (site / "en" / stem / "index.html").is_file()
+
+
+def free_official_number(docs: Path, release: str = "spc-2023-06") -> int:
+    """A case of ``release`` that docs/ does not digest yet."""
+    return next(n for n in range(1, 11) if not (docs / "cases" / "official" / f"{release}-{n:02d}.md").exists())
+
+
+def test_official_scaffold_takes_the_registry_facts(docs: Path) -> None:
+    number = free_official_number(docs)
+    before = snapshot(docs)
+    result = scaffold(docs, "official", "spc-2023-06", str(number))
+    assert result.returncode == 0, result.stderr
+    stem = f"cases/official/spc-2023-06-{number:02d}"
+    assert set(snapshot(docs)) - set(before) == {f"{stem}.md", f"{stem}.en.md"}
+    zh, en = docs / f"{stem}.md", docs / f"{stem}.en.md"
+    assert errors(run([zh, en], docs=docs)) == []
+    registry = yaml.safe_load((ROOT / "data" / "releases.yml").read_text(encoding="utf-8"))
+    release = next(r for r in registry["releases"] if r["id"] == "spc-2023-06")
+    source = meta(zh)["source"]
+    assert source["name"] == release["names"][number - 1] == meta(zh)["title"]
+    assert source["issuers"] == release["issuers"] and source["date"] == release["date"].isoformat()
+    assert (source["release"], source["number"]) == ("spc-2023-06", number)
+    assert meta(en)["source"] == source
+    assert {"facts", "decision", "significance", "legal-basis", "release-cites", "editor-cites"} <= \
+        Workspace(docs).page(zh).explicit_anchors
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["official", "spc-2026-03", "1"], "known from one source only"),
+    (["official", "spc-2099-01", "1"], "no release 'spc-2099-01'"),
+    (["official", "spc-2020-11", "11"], "between 1 and 10"),
+    (["official", "spc-2020-11", "0"], "between 1 and 10"),
+])
+def test_bad_official_request_exits_2_and_writes_nothing(docs: Path, args: list[str], message: str) -> None:
+    before = snapshot(docs)
+    result = scaffold(docs, *args)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(docs) == before

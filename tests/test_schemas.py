@@ -17,12 +17,15 @@ def test_case_schema_enums_match_the_taxonomy() -> None:
     assert set(case["tags"]["items"]["enum"]) == set(taxonomy()["tags"])
     assert set(case["relationship"]["enum"]) == set(taxonomy()["relationships"])
     assert set(case["measures"]["items"]["enum"]) == set(taxonomy()["measures"])
+    kinds = {branch["properties"]["kind"]["const"]: branch for branch in case["source"]["oneOf"]}
+    assert set(kinds) == set(taxonomy()["sources"])
+    assert set(kinds["official"]["properties"]["procedure"]["enum"]) == set(taxonomy()["procedures"])
     assert set(common["review"]["properties"]["by"]["enum"]) == set(taxonomy()["reviewers"])
     assert set(common["audience"]["items"]["enum"]) == set(taxonomy()["audiences"])
 
 
 def test_every_taxonomy_entry_has_both_labels() -> None:
-    for group in ("categories", "tags", "relationships", "measures", "audiences", "reviewers"):
+    for group in ("categories", "tags", "relationships", "measures", "audiences", "reviewers", "procedures", "sources"):
         for key, labels in taxonomy()[group].items():
             assert labels.get("zh") and labels.get("en"), f"{group}.{key}"
 

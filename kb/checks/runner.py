@@ -8,12 +8,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kb.checks.checkers import Context, display_path, characters, citations, files, frontmatter, html, links, personal_data
-from kb.checks.checkers import review, statutes, translations
+from kb.checks.checkers import official_cases, review, statutes, translations
 from kb.checks.model import Problem, problem
 from kb.checks.workspace import Page, Workspace
 from kb.paths import DOCS, SHARED_LAWS
+from kb.releases import OFFICIAL_FOLDER
 
-CHECKERS = [files, frontmatter, links, citations, statutes, personal_data, html, characters, translations, review]
+CHECKERS = [files, frontmatter, official_cases, links, citations, statutes, personal_data, html, characters, translations,
+            review]
 
 
 def collect(paths: Iterable[Path], docs: Path = DOCS) -> tuple[list[Path], list[Problem]]:
@@ -117,7 +119,7 @@ def duplicate_case_ids(known: dict[str, str], docs: Path) -> list[Problem]:
     """
     workspace = Workspace(docs)
     first: dict[str, str] = {}
-    for path in sorted((docs / "cases").glob("*.md")):
+    for path in sorted([*(docs / "cases").glob("*.md"), *(docs / OFFICIAL_FOLDER).glob("*.md")]):
         if path.name.endswith(".en.md"):
             continue
         rel = path.relative_to(docs).as_posix()

@@ -28,6 +28,7 @@ from kb.citations import CitationError, Target, find_citations, link_text, page_
 from kb.frontmatter import read_meta
 from kb.html_slots import slot
 from kb.laws import LAW_DIR, page_articles
+from kb.releases import case_source
 from kb.urls import article_link
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
@@ -156,19 +157,31 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 BACKLINK_LABELS = {"zh": "被引用", "en": "Cited in"}
-# At most this many pages are listed under an article: on a site of
-# thousands of cases, an article of the Anti-Domestic Violence Law is cited
-# by hundreds, and listing them all made the law page megabytes long.
-# Help pages, guides and training come first; the rest of the cases are one
-# click away on the case index, filtered to the article.
+# At most this many pages are listed per group under an article: on a site
+# of thousands of cases, an article of the Anti-Domestic Violence Law is
+# cited by hundreds, and listing them all made the law page megabytes long.
+# The rest of the cases are one click away on the case index, filtered to the
+# article (and to the group's source).
 BACKLINK_LIMIT = 5
-MORE_LABELS = {"zh": "更多：案例索引中引用本条的案例", "en": "More: the cases citing this article, in the case index"}
+# The groups of a "cited in" list, in order: help, guides and training first,
+# then official typical cases, then teaching cases (kb.releases.case_source).
+BACKLINK_GROUPS = ("pages", "official", "teaching")
+GROUP_LABELS = {
+    "zh": {"pages": "求助、指南和培训资料", "official": "官方典型案例", "teaching": "教学案例"},
+    "en": {"pages": "Help, guides and training", "official": "Official typical cases", "teaching": "Teaching cases"},
+}
+MORE_LABELS = {"zh": "更多：案例索引中引用本条的{group}", "en": "More: the {group} citing this article, in the case index"}
 ARTICLE_HEADING = re.compile(r"^#{2,6} .+\{#(art-[0-9-]+)\}\s*$")
 ANY_HEADING = re.compile(r"^#{1,6} ")
 
 
+def backlink_group(uri: str) -> str:
+    """Which list of a "cited in" block a citing page belongs to."""
+    return case_source(uri) or "pages"
+
+
 def add_backlinks(markdown: str, page_slug: str, src_uri: str, language: str) -> str:
-    """Insert a collapsible "cited in" list at the end of each cited article."""
+    """Insert a collapsible "cited in" list at the end of each cited article, one list per group."""
     lines = markdown.split("\n")
     out: list[str] = []
     current: str | None = None
@@ -176,25 +189,31 @@ def add_backlinks(markdown: str, page_slug: str, src_uri: str, language: str) ->
     def flush() -> None:
         if current is None:
             return
-        pages = sorted(set(_backlinks.get(f"{page_slug}#{current}", [])),
-                       key=lambda p: (p[0].startswith("cases/"), p[0]))
+        pages = sorted(set(_backlinks.get(f"{page_slug}#{current}", [])))
         if not pages:
             return
         base = posixpath.dirname(src_uri) or "."
         items = []
-        for uri, title in pages[:BACKLINK_LIMIT]:
-            # Link to the Chinese file name; the i18n plugin picks the page's language.
-            href = posixpath.relpath(uri.replace(".en.md", ".md"), base)
-            items.append(f"- [{title}]({href})")
-        if len(pages) > BACKLINK_LIMIT:
-            index = posixpath.relpath("cases/index.md", base)
-            items.append(f"- [{MORE_LABELS[language]}]({index}?cite={page_slug}:{current})")
+        for group in BACKLINK_GROUPS:
+            members = [(uri, title) for uri, title in pages if backlink_group(uri) == group]
+            if not members:
+                continue
+            name = GROUP_LABELS[language][group]
+            items.extend(["", f"**{name}**", ""])
+            for uri, title in members[:BACKLINK_LIMIT]:
+                # Link to the Chinese file name; the i18n plugin picks the page's language.
+                href = posixpath.relpath(uri.replace(".en.md", ".md"), base)
+                items.append(f"- [{title}]({href})")
+            if len(members) > BACKLINK_LIMIT:
+                index = posixpath.relpath("cases/index.md", base)
+                more = MORE_LABELS[language].format(group=name if language == "zh" else name.lower())
+                items.append(f"- [{more}]({index}?cite={page_slug}:{current}&source={group})")
         summary = (f"{BACKLINK_LABELS[language]}（{len(pages)}）" if language == "zh"
                    else f"{BACKLINK_LABELS[language]} ({len(pages)})")
         # data-search-exclude: the titles of citing pages must not make this
         # article match searches for those pages' words.
         out.extend(["", '<details class="quote kb-backlinks" data-search-exclude markdown>',
-                    f"<summary>{summary}</summary>", "", *items, "", "</details>", ""])
+                    f"<summary>{summary}</summary>", *items, "", "</details>", ""])
 
     for line in lines:
         if ANY_HEADING.match(line):

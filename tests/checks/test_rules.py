@@ -44,6 +44,47 @@ def law_page(body: str, count: int | None = None, sha: str | None = None) -> str
         "{sha}", sha or statute_sha256(articles)) + body
 
 
+OFFICIAL = "cases/official/spc-2020-11-01.md"
+OFFICIAL_FRONT = """---
+id: case-951
+title: 陈某申请人身安全保护令案
+description: 用于测试内容检查的官方案例摘要。
+category: protection-order
+tags: [protection-order]
+cites: [反家庭暴力法 29]
+source:
+  kind: official
+  release: spc-2020-11
+  number: 1
+  name: 陈某申请人身安全保护令案
+  issuers: [最高人民法院, 中华全国妇女联合会, 中国女法官协会]
+  date: 2020-11-25
+  court: not-named
+  procedure: protection-order
+  cites: [反家庭暴力法 23]
+  sources:
+    - {title: 转载一, url: "https://a.example.org/1", kind: copy, read: 2026-12-05}
+    - {title: 转载二, url: "https://b.example.org/2", kind: copy, read: 2026-12-05}
+  verification: two-copies
+relationship: spouse
+measures: [protection-order]
+outcome: 法院作出人身安全保护令
+review: {status: draft}
+updated: 2026-12-05
+---
+
+# 陈某申请人身安全保护令案
+
+依据[[反家庭暴力法 23]]申请，法院依据[[反家庭暴力法 29]]作出保护令。
+
+"""
+
+
+def official(old: str = "", new: str = "") -> str:
+    """The official-case fixture, with ``old`` replaced by ``new``."""
+    return OFFICIAL_FRONT.replace(old, new) if old else OFFICIAL_FRONT
+
+
 # (rule, failing files, passing files, file to check, expected line or None)
 CASES = [
     ("FILE002", {"about/a.md": b"---\ntitle: x\n\xff\xfe"}, {"about/a.md": PAGE}, "about/a.md", 3),
@@ -142,6 +183,26 @@ CASES = [
     ("REVIEW001", {"help/a.md": PAGE.replace("---\n\n", "review: {status: reviewed, by: lawyer, on: 2020-01-01}\nupdated: 2020-01-01\n---\n\n", 1)},
      {"help/a.md": PAGE.replace("---\n\n", f"review: {{status: reviewed, by: lawyer, on: {dt.date.today().isoformat()}}}\nupdated: 2020-01-01\n---\n\n", 1)},
      "help/a.md", 4),
+    # Official case digests (kb/checks/checkers/official_cases.py), against the real data/releases.yml.
+    ("CASE001", {OFFICIAL: official("release: spc-2020-11", "release: spc-2099-01")}, {OFFICIAL: official()}, OFFICIAL, 10),
+    ("CASE002", {"cases/official/spc-2026-03-01.md": official("release: spc-2020-11", "release: spc-2026-03")
+                 .replace("name: 陈某申请人身安全保护令案", "name: 赵某诉张某离婚纠纷案").replace("issuers: [最高人民法院, 中华全国妇女联合会, 中国女法官协会]", "issuers: [最高人民法院]")
+                 .replace("date: 2020-11-25", "date: 2026-03-30")},
+     {OFFICIAL: official()}, None, 10),
+    ("CASE003", {"cases/official/spc-2020-11-11.md": official("number: 1", "number: 11")},
+     {OFFICIAL: official()}, None, 11),
+    ("CASE004", {OFFICIAL: official(), "cases/official/spc-2020-11-02.md": official("number: 1", "number: 1").replace("id: case-951", "id: case-952")},
+     {OFFICIAL: official()}, "cases/official/spc-2020-11-02.md", 11),
+    ("CASE005", {OFFICIAL: official("name: 陈某申请人身安全保护令案", "name: 陈某申请保护令案")}, {OFFICIAL: official()}, OFFICIAL, 12),
+    ("CASE006", {OFFICIAL: official("date: 2020-11-25", "date: 2020-11-26")}, {OFFICIAL: official()}, OFFICIAL, 14),
+    ("CASE007", {OFFICIAL: official("procedure: protection-order", "procedure: protection-order\n  url: \"https://www.example.org/case\"")},
+     {OFFICIAL: official("procedure: protection-order", "procedure: protection-order\n  url: \"https://www.court.gov.cn/zixun/xiangqing/1.html\"")}, OFFICIAL, 17),
+    ("CASE008", {"cases/official/chen.md": official()}, {OFFICIAL: official()}, None, 1),
+    ("CASE009", {"cases/a.md": official()}, {OFFICIAL: official()}, None, 9),
+    ("CASE009", {"cases/official/spc-2020-11-01.md": CASE_FRONT}, {"cases/a.md": CASE_FRONT}, None, 8),
+    ("CASE010", {OFFICIAL: official("verification: two-copies", "verification: official")}, {OFFICIAL: official()}, OFFICIAL, 21),
+    ("CASE011", {OFFICIAL: official("verification: two-copies", "verification: single-copy")}, {OFFICIAL: official()}, OFFICIAL, 21),
+    ("CASE012", {OFFICIAL: official("cites: [反家庭暴力法 29]", "cites: [反家庭暴力法 23]")}, {OFFICIAL: official()}, OFFICIAL, 7),
 ]
 
 

@@ -59,13 +59,21 @@ def check(ctx: Context) -> None:
         cited.update(t.key for t in _targets(ctx, citation, report))
     for offset, raw in find_malformed(masked):
         ctx.at("CITE001", offset, detail=raw)
-    references = page.meta.get("cites") if isinstance(page.meta, dict) else None
-    if not isinstance(references, list):
-        return
+    meta = page.meta if isinstance(page.meta, dict) else {}
+    source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
+    # The page's own list, and an official case's list of the articles its release cites.
+    for key_path, references in ((["cites"], meta.get("cites")), (["source", "cites"], source.get("cites"))):
+        if isinstance(references, list):
+            _check_front_matter(ctx, key_path, references, cited)
+
+
+def _check_front_matter(ctx: Context, key_path: list[str], references: list, cited: set[str]) -> None:
+    """Each entry of a front-matter citation list resolves and is cited in the text (CITE004)."""
+    page = ctx.page
     for index, reference in enumerate(references):
 
         def report_fm(rule: str, _index: int = index, **params: object) -> None:
-            line, col = key_line(page.text, ["cites", _index])  # only when there is something to report
+            line, col = key_line(page.text, [*key_path, _index])  # only when there is something to report
             ctx.at_line(rule, line, col, **params)
         try:
             citation = parse_reference(str(reference))
