@@ -40,7 +40,7 @@ NUMERAL_UNIT = re.compile(r"([零一二三四五六七八九十百千]+)(小时|
 DIGIT_UNIT = re.compile(r"(\d+)[ \u200b]*(小时|日|天|个月|年|元|周岁|岁|条|款|次)")
 TITLE_WEIGHT = 3  # keywords from a section's title count this many times
 ARTICLE_LOCATION = re.compile(r"^law/([a-z0-9-]+)/#(art-[0-9-]+)$")
-BOOSTS = (("help/", 8.0), ("guides/", 3.0), ("cases/", 2.0), ("training/", 1.5), ("law/", 1.0), ("about/", 0.5))
+BOOSTS = (("questions/", 10.0), ("help/", 8.0), ("guides/", 3.0), ("cases/", 2.0), ("training/", 1.5), ("law/", 1.0), ("about/", 0.5))
 MAX_SUBWORDS = 60
 MIN_SPLIT_LENGTH = 3  # jieba's search mode is asked to split words of this many characters or more
 

@@ -90,6 +90,13 @@ _RULES = [
          "找到官方原文或第二份独立转载后，补入 sources 并修改 verification。", "Find the official text or a second independent copy, add it to sources and update verification."),
     Rule("CASE012", ERROR, "条文同时列在发布文本引用（source.cites）和编者补充（cites）中：{citation}", "listed both as cited by the release (source.cites) and added by the editors (cites): {citation}",
          "发布文本引用的条文只写在 source.cites 中。", "Keep articles the release cites in source.cites only."),
+    # Questions (docs/questions/)
+    Rule("QUESTION001", ERROR, "答案有 {count} 句，应为 {low}–{high} 句", "the answer has {count} sentences; write {low} to {high}",
+         "先用两到六句话回答问题，细节放到“深入了解”链接的页面中。", "Answer in two to six sentences; leave the details to the pages under \"Learn more\"."),
+    Rule("QUESTION002", ERROR, "缺少“深入了解”一节（## 深入了解 {{#more}}）或其中没有链接", 'no "learn more" section (## … {{#more}}) with a link',
+         "在答案后加 ## 深入了解 {{#more}}，列出一到三个指向求助页、指南、案例或条文的链接。", "After the answer add ## Learn more {{#more}} with one to three links to help, guides, cases or articles."),
+    Rule("QUESTION003", WARNING, "问法“{variant}”与标题相同", 'variant "{variant}" repeats the title',
+         "variants 写人们的其他问法（不同的词），不要重复标题。", "List other ways people ask it, in other words, not the title again."),
     # Links
     Rule("LINK001", ERROR, "链接目标不存在：{target}", "link target does not exist: {target}",
          "检查相对路径和文件名（指向 .md 文件）。", "Check the relative path and the file name (link to the .md file)."),

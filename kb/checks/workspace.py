@@ -149,7 +149,8 @@ class Page:
         parts = self.rel.split("/")
         if parts[-1] in ("index.md", "index.en.md") or len(parts) == 1:
             return "page"
-        return {"law": "law", "cases": "case", "help": "help", "guides": "guide", "training": "training"}.get(
+        return {"law": "law", "cases": "case", "help": "help", "guides": "guide", "training": "training",
+                "questions": "question"}.get(
             parts[0], "page"
         )
 

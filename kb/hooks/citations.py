@@ -157,27 +157,43 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 BACKLINK_LABELS = {"zh": "被引用", "en": "Cited in"}
-# At most this many pages are listed per group under an article: on a site
-# of thousands of cases, an article of the Anti-Domestic Violence Law is
-# cited by hundreds, and listing them all made the law page megabytes long.
-# The rest of the cases are one click away on the case index, filtered to the
-# article (and to the group's source).
+# At most this many questions, official cases and teaching cases are listed
+# under an article: on a site of thousands of cases, an article of the
+# Anti-Domestic Violence Law is cited by hundreds, and listing them all made
+# the law page megabytes long. The rest of the cases are one click away on the
+# case index, filtered to the article and the group's source; the rest of the
+# questions on the question index. Help pages, guides and training, a few
+# dozen in all, are listed in full.
 BACKLINK_LIMIT = 5
-# The groups of a "cited in" list, in order: help, guides and training first,
-# then official typical cases, then teaching cases (kb.releases.case_source).
-BACKLINK_GROUPS = ("pages", "official", "teaching")
+# The groups of a "cited in" list, in order: questions people ask, then help, guides
+# and training, then official typical cases, then teaching cases (kb.releases.case_source).
+BACKLINK_GROUPS = ("questions", "pages", "official", "teaching")
 GROUP_LABELS = {
-    "zh": {"pages": "求助、指南和培训资料", "official": "官方典型案例", "teaching": "教学案例"},
-    "en": {"pages": "Help, guides and training", "official": "Official typical cases", "teaching": "Teaching cases"},
+    "zh": {"questions": "常见问题", "pages": "求助、指南和培训资料", "official": "官方典型案例", "teaching": "教学案例"},
+    "en": {"questions": "Questions people ask", "pages": "Help, guides and training", "official": "Official typical cases",
+           "teaching": "Teaching cases"},
 }
 MORE_LABELS = {"zh": "更多：案例索引中引用本条的{group}", "en": "More: the {group} citing this article, in the case index"}
+MORE_QUESTIONS = {"zh": "更多：常见问题", "en": "More: all questions people ask"}
 ARTICLE_HEADING = re.compile(r"^#{2,6} .+\{#(art-[0-9-]+)\}\s*$")
 ANY_HEADING = re.compile(r"^#{1,6} ")
 
 
 def backlink_group(uri: str) -> str:
     """Which list of a "cited in" block a citing page belongs to."""
+    if uri.startswith("questions/"):
+        return "questions"
     return case_source(uri) or "pages"
+
+
+def more_link(group: str, name: str, article: str, base: str, language: str) -> str:
+    """Where the rest of a capped group is: the case index filtered to the article and the group's
+    source, or the question index (help pages and guides are few enough to be listed in full)."""
+    if group == "questions":
+        return f"- [{MORE_QUESTIONS[language]}]({posixpath.relpath('questions/index.md', base)})"
+    index = posixpath.relpath("cases/index.md", base)
+    more = MORE_LABELS[language].format(group=name if language == "zh" else name.lower())
+    return f"- [{more}]({index}?cite={article}&source={group})"
 
 
 def add_backlinks(markdown: str, page_slug: str, src_uri: str, language: str) -> str:
@@ -200,14 +216,13 @@ def add_backlinks(markdown: str, page_slug: str, src_uri: str, language: str) ->
                 continue
             name = GROUP_LABELS[language][group]
             items.extend(["", f"**{name}**", ""])
-            for uri, title in members[:BACKLINK_LIMIT]:
+            shown = members if group == "pages" else members[:BACKLINK_LIMIT]
+            for uri, title in shown:
                 # Link to the Chinese file name; the i18n plugin picks the page's language.
                 href = posixpath.relpath(uri.replace(".en.md", ".md"), base)
                 items.append(f"- [{title}]({href})")
             if len(members) > BACKLINK_LIMIT:
-                index = posixpath.relpath("cases/index.md", base)
-                more = MORE_LABELS[language].format(group=name if language == "zh" else name.lower())
-                items.append(f"- [{more}]({index}?cite={page_slug}:{current}&source={group})")
+                items.append(more_link(group, name, f"{page_slug}:{current}", base, language))
         summary = (f"{BACKLINK_LABELS[language]}（{len(pages)}）" if language == "zh"
                    else f"{BACKLINK_LABELS[language]} ({len(pages)})")
         # data-search-exclude: the titles of citing pages must not make this

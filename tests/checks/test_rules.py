@@ -85,6 +85,18 @@ def official(old: str = "", new: str = "") -> str:
     return OFFICIAL_FRONT.replace(old, new) if old else OFFICIAL_FRONT
 
 
+QUESTION = "questions/injury.md"
+QUESTION_ANSWER = "先报警（[[反家庭暴力法 15]]）。公安机关应当协助受害人就医、鉴定伤情。"
+QUESTION_MORE = "## 深入了解 {#more}\n\n- [证据清单](../help/index.md)\n"
+
+
+def question(answer: str = QUESTION_ANSWER, more: str = QUESTION_MORE) -> str:
+    """A question page whose answer and "learn more" section can be replaced."""
+    return ("---\ntitle: 被打伤了，怎么验伤？\ndescription: 用于测试内容检查的问题页面。\nsituation: evidence\n"
+            "variants: [家暴了去哪里验伤]\ncites: [反家庭暴力法 15]\nreview: {status: draft}\nupdated: 2026-12-05\n---\n\n"
+            f"# 被打伤了，怎么验伤？\n\n{answer}（[[反家庭暴力法 15]]）\n\n{more}")
+
+
 # (rule, failing files, passing files, file to check, expected line or None)
 CASES = [
     ("FILE002", {"about/a.md": b"---\ntitle: x\n\xff\xfe"}, {"about/a.md": PAGE}, "about/a.md", 3),
@@ -203,6 +215,13 @@ CASES = [
     ("CASE010", {OFFICIAL: official("verification: two-copies", "verification: official")}, {OFFICIAL: official()}, OFFICIAL, 21),
     ("CASE011", {OFFICIAL: official("verification: two-copies", "verification: single-copy")}, {OFFICIAL: official()}, OFFICIAL, 21),
     ("CASE012", {OFFICIAL: official("cites: [反家庭暴力法 29]", "cites: [反家庭暴力法 23]")}, {OFFICIAL: official()}, OFFICIAL, 7),
+    # Question pages (kb/checks/checkers/questions.py).
+    ("QUESTION001", {QUESTION: question(answer="报警。")}, {QUESTION: question()}, QUESTION, 13),
+    ("QUESTION001", {QUESTION: question(answer="先报警。" * 7)}, {QUESTION: question()}, QUESTION, 13),
+    ("QUESTION002", {QUESTION: question(more="")}, {QUESTION: question()}, QUESTION, 11),
+    ("QUESTION002", {QUESTION: question(more="## 深入了解 {#more}\n\n见求助页。\n")}, {QUESTION: question()}, QUESTION, 15),
+    ("QUESTION003", {QUESTION: question().replace("variants: [家暴了去哪里验伤]", "variants: [被打伤了 怎么验伤]")},
+     {QUESTION: question()}, QUESTION, 5),
 ]
 
 

@@ -10,7 +10,9 @@
  * which all toggle Material's #__search switch or focus its field).
  * Pointing or touching the search control starts it a moment early.
  * Every other request passes untouched. The offline bundle loads its index
- * as a script, so this never applies there.
+ * as a script, so this never applies there. The index text is kept as
+ * window.kbSearchIndexText for search-help.js, which searches it again only
+ * when Material's search finds nothing.
  */
 (function () {
   "use strict";
@@ -24,11 +26,27 @@
     waiting.splice(0).forEach(function (send) { send(); });
   }
 
+  // Keep the index text for search-help.js. Registered at open(), before Material's own "load"
+  // listener: Material aborts the request once it has read it, which empties the response.
+  // (Material asks for a Blob; reading it as text leaves what Material receives untouched.)
+  function keepText(request) {
+    request.addEventListener("load", function () {
+      var body = request.response;
+      if (body && typeof body.text === "function") {
+        body.text().then(function (text) { window.kbSearchIndexText = text; });
+      } else if (typeof body === "string") {
+        window.kbSearchIndexText = body;
+      }
+    });
+  }
+
   var realOpen = XMLHttpRequest.prototype.open;
   var realSend = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.kbSearchIndex = INDEX.test(String(url).split("?")[0]);
-    return realOpen.apply(this, arguments);
+    var request = this;
+    request.kbSearchIndex = INDEX.test(String(url).split("?")[0]);
+    if (request.kbSearchIndex) keepText(request);
+    return realOpen.apply(request, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;

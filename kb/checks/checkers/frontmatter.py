@@ -20,6 +20,7 @@ SHARED_FIELDS = {
     "law": ("articles",),
     "training": ("cases", "duration"),
     "guide": ("audience",),
+    "question": ("situation", "cites"),
 }
 SET_FIELDS = {"tags", "cites", "measures", "cases", "audience"}
 QUOTED = re.compile(r"'([^']+)'")

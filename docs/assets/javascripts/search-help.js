@@ -1,0 +1,180 @@
+/*
+ * No dead ends in search.
+ *
+ * When Material's search finds nothing for what the reader typed, its panel
+ * would show only "no matching documents". A reader who is frightened, on a
+ * phone, typing her own words, gets this instead, under Material's list:
+ *
+ *  1. for a query with Chinese characters, the pages that contain those
+ *     characters in that order (验伤 in 鉴定伤情 …), a fallback that appears
+ *     only when the real search found nothing, so it never ranks above a real
+ *     match; pages whose title has them come first, then the pages where they
+ *     stand closest together;
+ *  2. always: the emergency numbers, the help page and the question index.
+ *
+ * The index text comes from the request Material already made (kept by
+ * search-on-demand.js) or, in the offline bundle opened from disk, from the
+ * __index script Material's offline plugin loads; nothing is fetched twice.
+ */
+(function () {
+  "use strict";
+  var result = document.querySelector(".md-search-result");
+  var input = document.querySelector(".md-search__input");
+  if (!result || !input) return;
+  var list = result.querySelector(".md-search-result__list");
+  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
+  var base = new URL(config.base || ".", window.location.href);
+  var english = (document.documentElement.lang || "zh").slice(0, 2) === "en";
+  var TEXT = english ? {
+    none: "Nothing matches \u201c{q}\u201d exactly.",
+    similar: "These pages contain the same characters in the same order and may help:",
+    help: "Need help now?",
+    call110: "110 police (emergency)",
+    call12338: "12338 women's federation hotline",
+    call12348: "12348 legal aid hotline",
+    helpPage: "Get help: what you can do now",
+    questions: "Questions people ask",
+    hint: "Try fewer or everyday words, for example \u201cprotection order\u201d, \u201cdivorce\u201d, \u201cpolice\u201d."
+  } : {
+    none: "没有找到与\u201c{q}\u201d完全匹配的内容。",
+    similar: "下面的页面按顺序包含这几个字，可能有关：",
+    help: "需要帮助？",
+    call110: "110 报警",
+    call12338: "12338 妇联维权热线",
+    call12348: "12348 法律援助热线",
+    helpPage: "我需要帮助：现在可以做什么",
+    questions: "常见问题",
+    hint: "可以换一种说法，或者少用几个字，例如\u201c保护令\u201d\u201c离婚\u201d\u201c报警\u201d。"
+  };
+  var HAN = /[\u3400-\u9fff]/;
+  var LIMIT = 8;
+  var docs = null;
+
+  var panel = document.createElement("div");
+  panel.className = "kb-search-help";
+  panel.hidden = true;
+  panel.setAttribute("role", "status");
+  list.parentNode.insertBefore(panel, list.nextSibling);
+
+  function indexDocs() {
+    if (docs) return docs;
+    var source = window.__index;
+    if (!source && window.kbSearchIndexText) {
+      try { source = JSON.parse(window.kbSearchIndexText); } catch (error) { source = null; }
+    }
+    if (!source || !source.docs) return [];
+    docs = source.docs.map(function (doc) {
+      var plain = function (text) {
+        return String(text || "").replace(/<[^>]*>/g, "").replace(/[\u200b\s]+/g, "");
+      };
+      return { location: doc.location, title: plain(doc.title), text: plain(doc.text) };
+    });
+    return docs;
+  }
+
+  // Length of the shortest stretch of `text` holding every character of `chars` in order, or -1.
+  function span(text, chars) {
+    var best = -1;
+    for (var start = text.indexOf(chars[0]); start !== -1; start = text.indexOf(chars[0], start + 1)) {
+      var at = start;
+      for (var i = 1; i < chars.length && at !== -1; i++) at = text.indexOf(chars[i], at + 1);
+      if (at === -1) break;
+      var length = at - start + 1;
+      if (best === -1 || length < best) best = length;
+      if (best === chars.length) break;
+    }
+    return best;
+  }
+
+  function fallback(query) {
+    var chars = query.replace(/[^\u3400-\u9fff]/g, "").split("");
+    if (chars.length < 2) return [];
+    var pages = {};
+    var titles = {};
+    indexDocs().forEach(function (doc) {
+      if (doc.location.indexOf("#") === -1) titles[doc.location] = doc.title;
+    });
+    indexDocs().forEach(function (doc) {
+      var inTitle = span(doc.title, chars) !== -1;
+      var length = inTitle ? chars.length : span(doc.text, chars);
+      if (length === -1 || length > chars.length * 12) return;
+      var page = doc.location.split("#")[0];
+      var score = [inTitle ? 0 : 1, length];
+      var known = pages[page];
+      if (!known || score[0] < known.score[0] || (score[0] === known.score[0] && score[1] < known.score[1])) {
+        var title = titles[page] || doc.title;
+        pages[page] = { location: doc.location, score: score,
+                        title: title === doc.title || !titles[page] ? title : title + " \u203a " + doc.title };
+      }
+    });
+    return Object.keys(pages).map(function (key) { return pages[key]; }).sort(function (a, b) {
+      return a.score[0] - b.score[0] || a.score[1] - b.score[1];
+    }).slice(0, LIMIT);
+  }
+
+  function element(tag, text, attributes) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    return node;
+  }
+
+  function link(path, text) {
+    return element("a", text, { href: new URL(path, base).href });
+  }
+
+  function render(query) {
+    panel.textContent = "";
+    panel.appendChild(element("p", TEXT.none.replace("{q}", query), { "class": "kb-search-help__none" }));
+    var similar = HAN.test(query) ? fallback(query) : [];
+    if (similar.length) {
+      panel.appendChild(element("p", TEXT.similar));
+      var found = element("ul", "", { "class": "kb-search-help__similar" });
+      similar.forEach(function (page) {
+        var item = element("li");
+        item.appendChild(link(page.location, page.title));
+        found.appendChild(item);
+      });
+      panel.appendChild(found);
+    } else {
+      panel.appendChild(element("p", TEXT.hint));
+    }
+    panel.appendChild(element("p", TEXT.help, { "class": "kb-search-help__title" }));
+    var numbers = element("ul", "", { "class": "kb-search-help__numbers" });
+    [["tel:110", TEXT.call110], ["tel:12338", TEXT.call12338], ["tel:12348", TEXT.call12348]].forEach(function (pair) {
+      var item = element("li");
+      item.appendChild(element("a", pair[1], { href: pair[0] }));
+      numbers.appendChild(item);
+    });
+    panel.appendChild(numbers);
+    var pages = element("ul", "", { "class": "kb-search-help__pages" });
+    [["help/", TEXT.helpPage], ["questions/", TEXT.questions]].forEach(function (pair) {
+      var item = element("li");
+      item.appendChild(link(pair[0], pair[1]));
+      pages.appendChild(item);
+    });
+    panel.appendChild(pages);
+  }
+
+  // Material's own "no matching documents" text: shown once its search ran and found nothing.
+  var NONE = (config.translations || {})["search.result.none"];
+  var meta = result.querySelector(".md-search-result__meta");
+  var shown = "";
+  function update() {
+    var query = input.value.trim();
+    var empty = query && NONE && meta && list.children.length === 0 && meta.textContent.trim() === NONE;
+    if (!empty) {
+      panel.hidden = true;
+      shown = "";
+      return;
+    }
+    if (shown !== query) {
+      render(query);
+      shown = query;
+    }
+    panel.hidden = false;
+  }
+
+  new MutationObserver(update).observe(result, { childList: true, subtree: true, characterData: true });
+  input.addEventListener("input", update);
+})();
