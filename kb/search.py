@@ -10,9 +10,14 @@ the words readers type:
   from data/search/synonyms.yml;
 * digits for Chinese numerals (七十二小时 → 72小时, 第二十三条 → 23条);
 * traditional-character forms of those words (OpenCC), for 保護令;
+* each question's own wordings (its title and ``variants``, cut at
+  punctuation so that typing the start of any clause finds it), as keywords
+  of the question page;
 * "best bets" (data/search/best-bets.yml) and law-article names such as
   反家庭暴力法第二十三条 in a field ranked like a title, so the page that
-  answers a common query comes first.
+  answers a common query comes first. (Question wordings stay out of it:
+  the browser expands what is typed to every index word starting with it,
+  and hundreds of long wordings there outranked the best bets.)
 
 They go into a hidden ``keywords`` field (declared in mkdocs.yml), so result
 texts stay readable. Law articles get titles such as "第二十三条 · 反家庭暴力法",
@@ -40,7 +45,10 @@ NUMERAL_UNIT = re.compile(r"([零一二三四五六七八九十百千]+)(小时|
 DIGIT_UNIT = re.compile(r"(\d+)[ \u200b]*(小时|日|天|个月|年|元|周岁|岁|条|款|次)")
 TITLE_WEIGHT = 3  # keywords from a section's title count this many times
 ARTICLE_LOCATION = re.compile(r"^law/([a-z0-9-]+)/#(art-[0-9-]+)$")
-BOOSTS = (("questions/", 10.0), ("help/", 8.0), ("guides/", 3.0), ("cases/", 2.0), ("training/", 1.5), ("law/", 1.0), ("about/", 0.5))
+CLAUSE_BREAK = re.compile(r"[\s，。？！、；：,.?!;:“”\"'（）()]+")
+# Questions rank with help pages: above guides, cases and the law, and a best bet still decides
+# between a help page and a question (both are what a reader who asks needs).
+BOOSTS = (("questions/", 8.0), ("help/", 8.0), ("guides/", 3.0), ("cases/", 2.0), ("training/", 1.5), ("law/", 1.0), ("about/", 0.5))
 MAX_SUBWORDS = 60
 MIN_SPLIT_LENGTH = 3  # jieba's search mode is asked to split words of this many characters or more
 
@@ -204,6 +212,28 @@ def article_title(location: str, language: str) -> str | None:
     return f"{english_label(article)} · {entry.cite_en}"
 
 
+# language -> question page location (questions/x/) -> its title and variants; set by the questions
+# hook (kb/hooks/questions.py) for each build from the pages it reads anyway.
+_question_texts: dict[str, dict[str, list[str]]] = {}
+
+
+def set_question_texts(language: str, texts: dict[str, list[str]]) -> None:
+    _question_texts[language] = texts
+
+
+def question_wordings(location: str, language: str) -> list[str]:
+    """A question page's title and variants as search words: each whole (without punctuation) and,
+    in Chinese, each clause, since the browser matches words that start with what was typed."""
+    texts = _question_texts.get(language, {}).get(location, [])
+    if language == "en":
+        return list(texts)
+    words: list[str] = []
+    for text in texts:
+        clauses = [c for c in CLAUSE_BREAK.split(text) if c]
+        words += ["".join(clauses), *clauses]
+    return list(dict.fromkeys(w for w in words if len(w) > 1))
+
+
 def boost(location: str) -> float:
     return next((value for prefix, value in BOOSTS if location.startswith(prefix)), 1.0)
 
@@ -219,7 +249,7 @@ def improve(entry: dict, language: str) -> dict:
     if title is not None:
         entry["title"] = title
     names = article_names(location)
-    entry["keywords"] = keywords(entry["title"], entry["text"], language, names)
+    entry["keywords"] = keywords(entry["title"], entry["text"], language, names + question_wordings(location, language))
     bets = names + best_bets()[language].get(location, [])
     bets += [traditional(w) for w in bets if HAN.search(w)]
     # Every entry carries its own title words here too: lunr normalises a

@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from kb.frontmatter import read_page
 from kb.html_slots import block
+from kb.search import set_question_texts
 from kb.taxonomy import label, taxonomy
 from kb.urls import page_link
 
@@ -104,6 +105,8 @@ def load_questions(files: Files) -> list[Question]:
 @event_priority(-110)  # after the i18n plugin (-100) has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     _questions[:] = load_questions(files)
+    # Search ranks a question by its own wordings too (kb/search.py, question_wordings).
+    set_question_texts(_language(config), {q.src_uri[: -len(".md")] + "/": [q.title, *q.variants] for q in _questions})
     _by_target.clear()
     _answers.clear()
     for question in _questions:
@@ -119,7 +122,8 @@ def index_block(language: str) -> str:
         members = [q for q in _questions if q.situation == key]
         if not members:
             continue
-        lines += [f"## {label('situations', key, language)} {{#{key}}}", ""]
+        # Out of search: these lists repeat the questions' titles and would crowd out the questions.
+        lines += [f"## {label('situations', key, language)} {{#{key} data-search-exclude}}", ""]
         lines += [f"- [{q.title}]({posixpath.basename(q.src_uri)})" for q in members]
         lines.append("")
     return "\n".join(lines)

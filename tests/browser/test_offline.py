@@ -54,3 +54,27 @@ def test_bundle_works_from_disk_with_search(browser: object, unpacked: Path, pag
             [url for url in requests if not url.startswith("file://")]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("page", "language"), [("help/index.html", "zh"), ("en/help/index.html", "en")])
+def test_bundle_search_without_results_shows_help_from_disk(browser: object, unpacked: Path, page: str,
+                                                            language: str) -> None:
+    """The no-dead-end panel and the Chinese character fallback work from file:// too."""
+    from tests.browser.test_search_help import IN_ORDER, NOTHING, assert_help_panel, search
+
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((unpacked / page).as_uri())
+        tab.keyboard.press("/")
+        search(tab, NOTHING[language])
+        assert_help_panel(tab, language)
+        if language == "zh":
+            search(tab, IN_ORDER)
+            similar = tab.locator(".kb-search-help__similar a")
+            similar.first.wait_for(state="visible")
+            assert all(href.startswith("file://") for href in
+                       tab.eval_on_selector_all(".kb-search-help a[href^='file'], .kb-search-help__similar a",
+                                                "links => links.map(a => a.href)"))
+    finally:
+        context.close()
