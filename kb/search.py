@@ -46,9 +46,10 @@ DIGIT_UNIT = re.compile(r"(\d+)[ \u200b]*(小时|日|天|个月|年|元|周岁|�
 TITLE_WEIGHT = 3  # keywords from a section's title count this many times
 ARTICLE_LOCATION = re.compile(r"^law/([a-z0-9-]+)/#(art-[0-9-]+)$")
 CLAUSE_BREAK = re.compile(r"[\s，。？！、；：,.?!;:“”\"'（）()]+")
-# Questions rank with help pages: above guides, cases and the law, and a best bet still decides
-# between a help page and a question (both are what a reader who asks needs).
-BOOSTS = (("questions/", 8.0), ("help/", 8.0), ("guides/", 3.0), ("cases/", 2.0), ("training/", 1.5), ("law/", 1.0), ("about/", 0.5))
+# Questions rank with cases: 150 questions share the words of every help page and guide, and a
+# higher boost buried those under them; a question is found first by its own title, wordings
+# and best bets (data/search/queries.yml measures it).
+BOOSTS = (("help/", 8.0), ("questions/", 2.0), ("guides/", 3.0), ("cases/", 2.0), ("training/", 1.5), ("law/", 1.0), ("about/", 0.5))
 MAX_SUBWORDS = 60
 MIN_SPLIT_LENGTH = 3  # jieba's search mode is asked to split words of this many characters or more
 
@@ -234,6 +235,15 @@ def question_wordings(location: str, language: str) -> list[str]:
     return list(dict.fromkeys(w for w in words if len(w) > 1))
 
 
+def title_words(title: str) -> list[str]:
+    """The words of a title as best-bet words: Material's jieba words (split at the zero-width
+    spaces it inserts), without one-character words. The browser matches what is typed against
+    the start of every word, so a whole Chinese title as one word (离婚冷静期是什么……) caught
+    every query beginning with its first word (离婚…), and 被, 吗 or 我 caught everything."""
+    words = [w for w in re.split(r"[\s\u200b]+", title) if w]
+    return [w for w in words if not (HAN.fullmatch(w) and len(w) < 2) and not CLAUSE_BREAK.fullmatch(w)]
+
+
 def boost(location: str) -> float:
     return next((value for prefix, value in BOOSTS if location.startswith(prefix)), 1.0)
 
@@ -249,12 +259,13 @@ def improve(entry: dict, language: str) -> dict:
     if title is not None:
         entry["title"] = title
     names = article_names(location)
-    entry["keywords"] = keywords(entry["title"], entry["text"], language, names + question_wordings(location, language))
+    wordings = question_wordings(location, language)
+    entry["keywords"] = keywords(entry["title"], entry["text"], language, names) + "".join(f" {w}" for w in wordings)
     bets = names + best_bets()[language].get(location, [])
     bets += [traditional(w) for w in bets if HAN.search(w)]
     # Every entry carries its own title words here too: lunr normalises a
     # field by its average length, and a field that only a few entries have
     # would crush their scores instead of raising them.
-    entry["bestbets"] = " ".join(dict.fromkeys(bets + plain(entry["title"]).split()))
+    entry["bestbets"] = " ".join(dict.fromkeys(bets + title_words(entry["title"])))
     entry["boost"] = entry.get("boost", 1.0) * boost(location)
     return entry
