@@ -54,6 +54,12 @@ class LawEntry:
     cite_en: str
     range: tuple[int, int] | None = None
     excerpt: tuple[str, ...] | None = None
+    # Local regulations: where they apply, {zh, en}. (Left out of equality and hashing, being dicts.)
+    region: dict[str, str] | None = field(default=None, compare=False)
+    # Article ID (art-2) -> what replaced it.
+    superseded: dict[str, Superseded] = field(default_factory=dict, compare=False)
+    # What changed on the site when a text came in or was updated: ({date, zh, en}, …), oldest first.
+    changes: tuple[dict[str, str], ...] = field(default=(), compare=False)
 
     @cached_property
     def path(self) -> Path:
@@ -65,6 +71,15 @@ class LawEntry:
             return True
         number = article_number(article_id)[0]
         return self.range[0] <= number <= self.range[1]
+
+
+@dataclass(frozen=True)
+class Superseded:
+    """A later rule has replaced an article: ``by`` is its citation, ``since`` the date from which
+    the governing text shown on this site applies."""
+
+    by: str
+    since: str
 
 
 @dataclass
@@ -94,6 +109,11 @@ def registry() -> tuple[LawEntry, ...]:
                 cite_en=item["cite_en"],
                 range=tuple(item["range"]) if item.get("range") else None,
                 excerpt=tuple(item["excerpt"]) if item.get("excerpt") else None,
+                region=dict(item["region"]) if item.get("region") else None,
+                superseded={f"art-{number}": Superseded(str(value["by"]), str(value["since"]))
+                            for number, value in (item.get("superseded") or {}).items()},
+                changes=tuple({"date": str(c["date"]), "zh": str(c["zh"]), "en": str(c["en"])}
+                              for c in item.get("changes") or []),
             )
         )
     pages = [e.page for e in entries]

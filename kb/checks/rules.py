@@ -121,6 +121,8 @@ _RULES = [
          "核对条号；节选页面只能引用已收录的条文。", "Check the number; excerpt pages hold only some articles."),
     Rule("CITE004", ERROR, "front matter 中 cites 的“{citation}”在正文中没有引用", 'cites: "{citation}" is never cited in the text',
          "在正文（如“法律依据”一节）中引用该条，或从 cites 中删除。", "Cite it in the text (e.g. the legal-basis section) or remove it from cites."),
+    Rule("CITE005", WARNING, "引用的条文已被取代：{citation} 的规则现在由 {by} 规定（自 {since} 起）", "{citation} has been superseded: {by} governs now (since {since})",
+         "改为引用现行规定；确需讲历史规定时，说明它已被取代，并在该行末尾加 <!-- check: allow CITE005 -->。", "Cite the rule that governs now; to discuss the old rule, say it was superseded and end the line with <!-- check: allow CITE005 -->."),
     # Statutes
     Rule("LAW001", ERROR, "条文编号不连续或重复：{detail}", "article numbering has a gap or duplicate: {detail}",
          "条文页面由 scripts/import_law.py 生成，不要手工增删条文。", "Law pages come from scripts/import_law.py; do not add or remove articles by hand."),

@@ -147,12 +147,17 @@ class Page:
     def kind(self) -> str:
         """Which schema applies, decided by folder (CONTRIBUTING.md, 页面类型)."""
         parts = self.rel.split("/")
-        if parts[-1] in ("index.md", "index.en.md") or len(parts) == 1:
+        if parts[-1] in ("index.md", "index.en.md") or len(parts) == 1 or self.stem in GENERAL_PAGES:
             return "page"
         return {"law": "law", "cases": "case", "help": "help", "guides": "guide", "training": "training",
                 "questions": "question"}.get(
             parts[0], "page"
         )
+
+
+# Pages in a section folder that are not of the section's kind: the law-updates page lists laws
+# but is not a law page (it has no statute text).
+GENERAL_PAGES = ("law/updates",)
 
 
 class Workspace:

@@ -222,6 +222,11 @@ CASES = [
     ("QUESTION002", {QUESTION: question(more="## 深入了解 {#more}\n\n见求助页。\n")}, {QUESTION: question()}, QUESTION, 15),
     ("QUESTION003", {QUESTION: question().replace("variants: [家暴了去哪里验伤]", "variants: [被打伤了 怎么验伤]")},
      {QUESTION: question()}, QUESTION, 5),
+    # Superseded articles (data/laws.yml, superseded): the 2011 judicial-confirmation provisions.
+    ("CITE005", {"about/a.md": PAGE + "管辖法院见[[法释〔2011〕5号 2]]。\n"},
+     {"about/a.md": PAGE + "管辖法院见[[民事诉讼法 205]]。\n"}, "about/a.md", 8),
+    ("CITE005", {"about/a.md": PAGE + "见[[法释〔2011〕5号 1、2]]。\n"},
+     {"about/a.md": PAGE + "见[[法释〔2011〕5号 2]]。 <!-- check: allow CITE005 -->\n"}, "about/a.md", 8),
 ]
 
 

@@ -1,5 +1,7 @@
 """Citations: every ``[[law article]]`` and every ``cites:`` entry names a law
-and an article that exist on the site; ``cites:`` entries are cited in the text."""
+and an article that exist on the site; ``cites:`` entries are cited in the text;
+an article a later rule has replaced (``superseded`` in data/laws.yml) is a
+warning wherever it is cited outside its own law page."""
 
 from __future__ import annotations
 
@@ -53,10 +55,17 @@ def check(ctx: Context) -> None:
     page = ctx.page
     masked = page.masked
     cited: set[str] = set()
+    on_law_page = page.kind == "law"
     for citation in find_citations(masked):
         def report(rule: str, _offset: int = citation.start, **params: object) -> None:
             ctx.at(rule, _offset, **params)
-        cited.update(t.key for t in _targets(ctx, citation, report))
+        targets = _targets(ctx, citation, report)
+        cited.update(t.key for t in targets)
+        if not on_law_page:
+            for target in targets:
+                replaced = target.law.superseded.get(target.article_id)
+                if replaced is not None:
+                    report("CITE005", citation=citation.raw, by=replaced.by, since=replaced.since)
     for offset, raw in find_malformed(masked):
         ctx.at("CITE001", offset, detail=raw)
     meta = page.meta if isinstance(page.meta, dict) else {}
