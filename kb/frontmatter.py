@@ -18,7 +18,23 @@ import yaml
 
 # libyaml's loader when PyYAML was built with it: the build parses every
 # page's front matter several times (citations, cases, law index).
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, except that a date-shaped value that is no real day (2026-02-30) stays a
+    string: the schema then reports it as an invalid date at its line, where PyYAML would raise."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+ALIAS = re.compile(r"(?<![\w&*])[&*][A-Za-z0-9_-]+")
 
 DELIMITER = "---"
 # The line that closes the block: --- or ..., then only whitespace (as str.rstrip() strips it).
@@ -65,10 +81,17 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
         meta = yaml.load(block, Loader=SafeLoader) if block.strip() else {}
     except yaml.YAMLError:
         error = _python_error(block)
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        problem_mark = getattr(error, "problem_mark", None)
+        context_mark = getattr(error, "context_mark", None)
+        # A token scanned from one place to another (an unclosed quote runs to the end of the
+        # block): the problem is where it starts, and where the scanner gave up is the context.
+        scanning = str(getattr(error, "context", "") or "").startswith("while scanning")
+        mark = (context_mark if scanning and context_mark else problem_mark) or context_mark
         line = (mark.line + 2) if mark else 2  # +1 for 1-based, +1 for the opening ---
         col = (mark.column + 1) if mark else 1
         problem = getattr(error, "problem", None) or str(error)
+        if scanning and problem_mark is not None and problem_mark is not mark:
+            problem += f"（第 {problem_mark.line + 2} 行 / line {problem_mark.line + 2}）"
         raise FrontMatterError("FM002", line, col, f"YAML 语法错误：{problem}",
                                f"YAML syntax error: {problem}") from None
     if meta is None:
@@ -76,7 +99,14 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if not isinstance(meta, dict):
         raise FrontMatterError("FM002", 2, 1, "前置元数据应为“字段: 值”的形式",
                                "front matter must be a mapping of field: value")
-    return normalise(meta), body, closing_line + 2
+    try:
+        return normalise(meta), body, closing_line + 2
+    except RecursionError:  # x: &a [*a] — a value that contains itself
+        alias = ALIAS.search(block)
+        line = block.count("\n", 0, alias.start()) + 2 if alias else 2
+        col = alias.start() - block.rfind("\n", 0, alias.start()) if alias else 1
+        raise FrontMatterError("FM002", line, col, "YAML 别名（&…、*…）引用了自身，无法展开；请直接写出值",
+                               "a YAML alias (&…, *…) refers to itself and cannot be expanded; write the value out") from None
 
 
 def read_meta(path: Path) -> dict[str, Any]:

@@ -155,6 +155,9 @@ CASES = [
      {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2)}, "law/anti-domestic-violence-law.md", None),
     ("LAW002", {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2, count=3)},
      {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2)}, "law/anti-domestic-violence-law.md", 1),
+    # A heading ID that is no article ID: reported, not a traceback.
+    ("LAW001", {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2).replace("{#art-2}", "{#art-2-x}")},
+     {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2)}, "law/anti-domestic-violence-law.md", None),
     ("LAW003", {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2, sha="0" * 64)},
      {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2)}, "law/anti-domestic-violence-law.md", 1),
     ("PII001", {"cases/a.md": CASE_FRONT + "身份证号110101199003070011。\n"},
@@ -227,6 +230,18 @@ CASES = [
      {"about/a.md": PAGE + "管辖法院见[[民事诉讼法 205]]。\n"}, "about/a.md", 8),
     ("CITE005", {"about/a.md": PAGE + "见[[法释〔2011〕5号 1、2]]。\n"},
      {"about/a.md": PAGE + "见[[法释〔2011〕5号 2]]。 <!-- check: allow CITE005 -->\n"}, "about/a.md", 8),
+    # Inputs that used to stop the checks with a traceback (issue 25): each is a located error now.
+    ("FM003", {"cases/a.md": CASE_FRONT.replace("updated: 2026-11-28", "updated: 2026-02-30")},
+     {"cases/a.md": CASE_FRONT}, "cases/a.md", 13),
+    ("FM003", {"cases/a.md": CASE_FRONT.replace("updated: 2026-11-28", "updated: 2026-13-45")},
+     {"cases/a.md": CASE_FRONT}, "cases/a.md", 13),
+    ("FM002", {"about/a.md": "---\ntitle: 测试页面\ndescription: 用于测试内容检查的页面。\nx: &a [*a]\n---\n\n# 测试\n"},
+     {"about/a.md": PAGE}, "about/a.md", 4),
+    ("LINK006", {"about/a.md": PAGE + "[这里](http://[::1)\n"}, {"about/a.md": PAGE + "[这里](https://www.court.gov.cn/)\n"},
+     "about/a.md", 8),
+    # An unclosed quote is reported where it opens (line 2), not where the block ends.
+    ("FM002", {"about/a.md": '---\ntitle: "未闭合\ndescription: 用于测试内容检查的页面。\nupdated: 2026-11-28\n---\n'},
+     {"about/a.md": PAGE}, "about/a.md", 2),
 ]
 
 

@@ -51,7 +51,12 @@ def check_link(ctx: Context, link: Link) -> None:
 
 
 def check_external(ctx: Context, link: Link, url: str) -> None:
-    parts = urlsplit(url if not url.startswith("//") else "https:" + url)
+    try:
+        parts = urlsplit(url if not url.startswith("//") else "https:" + url)
+        host = parts.hostname or ""
+    except ValueError:  # e.g. an unclosed IPv6 bracket: http://[::1
+        ctx.at("LINK006", link.offset, target=url)
+        return
     scheme = parts.scheme.lower()
     if scheme in ("tel", "mailto"):
         return
@@ -60,7 +65,6 @@ def check_external(ctx: Context, link: Link, url: str) -> None:
         return
     if link.kind in ("image", "html-image", "html-media"):
         return  # loading from another host: HTML004
-    host = parts.hostname or ""
     if not HOST.match(host) or " " in url:
         ctx.at("LINK006", link.offset, target=url)
     elif host in own_hosts():

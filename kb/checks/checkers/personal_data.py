@@ -1,7 +1,12 @@
-"""Personal data in cases, guides, help and training pages.
+"""Personal data in cases, guides, help, training and question pages.
 
 Teaching cases use pseudonyms (张某, 李某某) and name no place below province
 level, so real identifiers are mistakes. Official hotlines are allowed.
+Volunteers paste from scanned documents and phones: numbers come with
+full-width digits (１３８…), spaces or hyphens (138 1234 5678, 110105
+19491231 002X), e-mail with a full-width ＠. The text is read through a
+one-to-one character mapping (same length, so positions stay right) that
+turns those forms into the plain ones the patterns know.
 """
 
 from __future__ import annotations
@@ -10,16 +15,23 @@ import re
 
 from kb.checks.checkers import Context
 
-SCOPE = {"case", "guide", "help", "training"}
+SCOPE = {"case", "guide", "help", "training", "question"}
+# Full-width digits and ＠, and the hyphens and spaces of other scripts, as their ASCII forms:
+# one character for one, so a match's offset is its offset in the file.
+PLAIN_FORMS = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "＠": "@", "－": "-", "‐": "-",
+                             "‑": "-", "﹣": "-", "\u3000": " ", "\u00a0": " ", "Ｘ": "X", "ｘ": "x"})
 HOTLINES = {"110", "119", "120", "122", "12338", "12348", "12355", "12345", "12309", "12368", "12351", "12315"}
 
-ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![0-9A-Za-z])")
+# Eighteen characters, digits with a final digit or X, with single spaces or hyphens anywhere
+# between them (110105 19491231 002X); the digits alone must form a valid number (ID_SHAPE, checksum).
+ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])((?:\d[ -]?){17}[\dXx])(?![0-9A-Za-z])")
+ID_SHAPE = re.compile(r"^[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$")
 MOBILE = re.compile(r"(?<![\d+])(?:\+?86[ -]?)?(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?!\d)")
 LANDLINE = re.compile(r"(?<![\d-])(\(?0\d{2,3}\)?[ -]?\d{7,8})(?![\d-])")
 EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 ADDRESS = re.compile(
-    r"([\u4e00-\u9fff]{1,12}(?:路|街|大街|大道|巷|弄|胡同|里|村|小区)[0-9０-９一二三四五六七八九十百零]+(?:号|弄|栋|幢)"
-    r"(?:[0-9０-９]+(?:号楼|栋|幢|单元|室))*|[0-9０-９]+(?:号楼|栋|幢)[0-9０-９]+单元(?:[0-9０-９]+室)?)"
+    r"([\u4e00-\u9fff]{1,12}(?:路|街|大街|大道|巷|弄|胡同|里|村|小区) ?[0-9一二三四五六七八九十百零]+ ?(?:号|弄|栋|幢)"
+    r"(?: ?[0-9]+ ?(?:号楼|栋|幢|单元|室))*|[0-9]+ ?(?:号楼|栋|幢) ?[0-9]+ ?单元(?: ?[0-9]+ ?室)?)"
 )
 CARD = re.compile(r"(?<![\d-])((?:\d[ -]?){15,18}\d)(?![\d-])")
 # Cheap necessary conditions, found with one fast scan. Most pages hold no
@@ -29,7 +41,7 @@ CARD = re.compile(r"(?<![\d-])((?:\d[ -]?){15,18}\d)(?![\d-])")
 # shows the gates never hide a match.
 DIGIT_RUN = re.compile(r"\d(?:[ ()+-]{0,2}\d){9}")
 # Two scans beat one alternation: each opens with a character class the engine scans fast.
-HOUSE_NUMBERS = (re.compile(r"[路街道巷弄同里村区][0-9０-９一二三四五六七八九十百零]"), re.compile(r"[0-9０-９](?:号楼|栋|幢)"))
+HOUSE_NUMBERS = (re.compile(r"[路街道巷弄同里村区] ?[0-9一二三四五六七八九十百零]"), re.compile(r"[0-9] ?(?:号楼|栋|幢)"))
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -71,18 +83,20 @@ def luhn_ok(digits: str) -> bool:
 def check(ctx: Context) -> None:
     if ctx.page.kind not in SCOPE:
         return
-    text = ctx.page.masked
+    original = ctx.page.masked
+    text = original.translate(PLAIN_FORMS)
     reported: set[int] = set()
 
     def report(rule: str, match: re.Match[str], group: int = 1) -> None:
         if match.start(group) in reported:
             return
         reported.add(match.start(group))
-        ctx.at(rule, match.start(group), value=match.group(group))
+        ctx.at(rule, match.start(group), value=original[match.start(group):match.end(group)])
 
     if DIGIT_RUN.search(text):
         for match in ID_NUMBER.finditer(text):
-            if id_checksum_ok(match.group(1)):
+            digits = re.sub(r"[ -]", "", match.group(1))
+            if ID_SHAPE.match(digits) and id_checksum_ok(digits):
                 report("PII001", match)
         for match in MOBILE.finditer(text):
             report("PII002", match)
