@@ -145,3 +145,53 @@ def test_content_security_policy_is_set(page: object, server: str) -> None:
     page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1';
                      document.body.appendChild(s); }""")
     assert page.evaluate("window.__inline === undefined")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_emergency_strip_is_compact_on_a_phone(browser: object, server: str, prefix: str) -> None:
+    """At 390 × 844 the strip takes at most 15 % of the first screen, every number and "more"
+    is one tap on a target of at least 44 × 44 px, and the 12338 hours caveat is shown."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(server + prefix + "help/")
+        strip = page.locator("[data-md-component='announce']").bounding_box()
+        assert strip["y"] == 0 and strip["height"] <= 0.15 * 844, strip
+        targets = page.locator(".kb-emergency a")
+        hrefs = [a.evaluate("a => a.href") for a in targets.all()]
+        assert hrefs[:3] == ["tel:110", "tel:12338", "tel:12348"] and hrefs[3].endswith(prefix + "help/"), hrefs
+        for link in targets.all():
+            box = link.bounding_box()
+            assert box["width"] >= 44 and box["height"] >= 44, (link.get_attribute("href"), box)
+            assert box["y"] + box["height"] <= strip["height"] + 1
+        note = page.locator(".kb-emergency__note")
+        assert note.is_visible() and "12338" in note.inner_text()
+        exit_box = page.locator(".kb-quick-exit__link").bounding_box()
+        assert exit_box["width"] >= 44 and exit_box["height"] >= 44
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_quick_exit_hint_clears_the_repository_link_on_a_wide_screen(browser: object, server: str,
+                                                                     prefix: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(server + prefix)
+        hint = page.locator(".kb-quick-exit__hint").bounding_box()
+        source = page.locator(".md-header__source").bounding_box()
+        overlap_x = min(hint["x"] + hint["width"], source["x"] + source["width"]) - max(hint["x"], source["x"])
+        overlap_y = min(hint["y"] + hint["height"], source["y"] + source["height"]) - max(hint["y"], source["y"])
+        assert overlap_x <= 0 or overlap_y <= 0, (hint, source)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("prefix", "visible"), [("", "快速离开"), ("en/", "Quick exit")])
+def test_quick_exit_name_contains_its_visible_text(page: object, server: str, prefix: str, visible: str) -> None:
+    """Label in name (WCAG 2.5.3): speech users say what they see."""
+    page.goto(server + prefix)
+    link = page.locator(".kb-quick-exit__link")
+    assert link.inner_text().strip() == visible
+    assert (link.get_attribute("aria-label") or visible).startswith(visible)
