@@ -18,7 +18,7 @@ POINTS = [
     ("2.1 training kit", "training/family-mediation", ["民事诉讼法 205"], [], []),
     ("2.1 teaching case", "cases/mediation-done-right", ["民事诉讼法 205", "民事诉讼法 206"], ["裁定调解协议有效"], []),
     ("2.2 objections and grounds", "guides/mediation/agreement", ["民诉法解释 355", "民诉法解释 358", "民诉法解释 372"],
-     ["十五日", "六个月", "违反自愿原则"], ["15 days", "six months", "voluntar"]),
+     ["十五日", "六个月", "违反自愿原则"], ["15 days", "six months", "free will"]),
     ("2.3 child support", "guides/mediation/custody", ["婚姻家庭编解释（一） 49"], ["百分之二十至三十"], ["20", "30"]),
     ("2.4 debts and creditors", "guides/mediation/property-debts", ["婚姻家庭编解释（一） 35", "婚姻家庭编解释（二） 3"],
      ["债权人"], ["creditor"]),
