@@ -27,6 +27,7 @@ POINTS = [
     ("2.5 teaching case", "cases/custody-violent-parent", ["婚姻家庭编解释（二） 14"], [], []),
     ("2.6 no fee, no security", "help/protection-order", [], ["法释〔2016〕15号", "担保", "待专业人员核实"],
      ["security", "to be checked by a professional"]),
+    ("2.6 no fee, in the kit", "training/protection-orders", [], ["法释〔2016〕15号", "担保"], ["security"]),
     ("2.7 review", "help/protection-order", ["反家庭暴力法 31"], ["驳回", "五日"], ["reject", "effect"]),
     ("2.9 carers", "training/family-education-minors-handout", ["未成年人保护法 22"], ["完全民事行为能力人"],
      ["full civil capacity"]),

@@ -113,3 +113,24 @@ def test_bad_bytes_never_traceback(tmp_path: Path) -> None:
         path.unlink()
     assert result.returncode == 1
     assert "FILE004" in result.stdout and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("text", "rule", "line"), [
+    (PAGE.replace("description:", "updated: 2026-02-30\ndescription:"), "FM003", 3),
+    (PAGE.replace("description:", "updated: 2026-13-45\ndescription:"), "FM003", 3),
+    (PAGE.replace("description:", "x: &a [*a]\ndescription:"), "FM002", 3),
+    (PAGE + "[这里](http://[::1)\n", "LINK006", 8),
+    (PAGE.replace("title: 测试页面", 'title: "测试页面'), "FM002", 2),
+])
+def test_inputs_that_once_raised_give_a_located_error_and_exit_1(tmp_path: Path, text: str, rule: str,
+                                                                 line: int) -> None:
+    """Issue 25: each of these stopped the checks with a Python traceback."""
+    path = ROOT / "docs" / "about" / "zz-check-cli-crash.md"
+    path.write_text(text, encoding="utf-8")
+    try:
+        result = check(str(path))
+    finally:
+        path.unlink()
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1
+    assert re.search(rf"^docs/about/zz-check-cli-crash\.md:{line}:\d+: error {rule} ", result.stdout, re.M), result.stdout
