@@ -1,8 +1,10 @@
 """Glossary tooltips: terms found inside Chinese text, loaded once from
-includes/glossary.md, one definition per term and h2 section."""
+data/glossary.yml, one definition per term and h2 section."""
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import markdown
@@ -10,12 +12,12 @@ import pytest
 
 from kb.markdown.cjk_abbr import read_glossary
 
-GLOSSARY = Path(__file__).resolve().parent.parent / "includes" / "glossary.md"
+GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "glossary.yml"
 
 
 def convert(text: str) -> str:
     return markdown.Markdown(extensions=["abbr", "kb.markdown.cjk_abbr"],
-                             extension_configs={"kb.markdown.cjk_abbr": {"glossary_file": "includes/glossary.md"}}
+                             extension_configs={"kb.markdown.cjk_abbr": {"glossary_file": "data/glossary.yml"}}
                              ).convert(text)
 
 
@@ -37,13 +39,49 @@ def test_english_terms_keep_word_boundaries() -> None:
     assert "warning letters list" in html and ">warning letter</abbr>." in html
 
 
-def test_a_glossary_without_definitions_fails_loudly(tmp_path: Path) -> None:
-    empty = tmp_path / "glossary.md"
-    empty.write_text("no definitions here\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="no '\\*\\[term\\]: definition' lines"):
-        read_glossary(empty)
+def test_a_glossary_that_breaks_its_schema_fails_loudly(tmp_path: Path) -> None:
+    broken = tmp_path / "glossary.yml"
+    broken.write_text("terms:\n  - {zh: 告诫书, en: warning letter}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="en_definition"):
+        read_glossary(broken)
+
+
+def test_common_words_get_no_tooltip_and_chinese_terms_need_a_definition() -> None:
+    glossary = read_glossary(GLOSSARY)
+    assert "review" not in glossary and "stalk" not in glossary
+    assert "warning letter" in glossary and "告诫书" in glossary
+    assert "较大可能性" not in glossary  # no Chinese definition given
 
 
 def test_the_extension_needs_abbr() -> None:
     with pytest.raises(ValueError, match="needs the 'abbr' extension"):
         markdown.Markdown(extensions=["kb.markdown.cjk_abbr"])
+
+
+def test_the_glossary_covers_the_terms_the_translation_review_named() -> None:
+    import yaml
+
+    data = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+    reviewed = {term.get("review") for term in data["terms"]}
+    assert {f"T{n}" for n in range(1, 13)} - {"T11"} <= reviewed  # T11: 讯问/询问笔录, two entries
+    assert {"讯问笔录", "询问笔录"} <= {term["zh"] for term in data["terms"]}
+
+
+def test_the_glossary_page_lists_every_term_in_both_languages(site_dir: Path) -> None:
+    from kb.glossary import terms
+
+    for prefix in ("", "en/"):
+        page = (site_dir / prefix / "about" / "glossary" / "index.html").read_text(encoding="utf-8")
+        table = re.sub(r"</?abbr[^>]*>", "", page.split("<tbody>", 1)[1].split("</tbody>", 1)[0])
+        table = html.unescape(table).replace("\u2019", "'")
+        for term in terms():
+            assert term.zh in table and f"<strong>{term.en}</strong>" in table, term.en
+
+
+def test_english_pages_follow_the_glossary() -> None:
+    """TERM001: no English page uses a discouraged rendering (the statute translations included)."""
+    from kb.checks.runner import run
+    from kb.paths import DOCS
+
+    problems = run([DOCS], rules={"TERM001"})
+    assert problems == [], [f"{p.path}:{p.line} {dict(p.params)['found']}" for p in problems][:20]

@@ -176,6 +176,9 @@ _RULES = [
          "英文页面保留中文页面的全部 {{#id}} 锚点。", "Keep every {{#id}} anchor of the Chinese page."),
     Rule("I18N005", ERROR, "只有英文页面，没有中文原文", "English page without a Chinese page",
          "中文是本站的第一语言：先写中文页面。", "Chinese is the first language: write the Chinese page first."),
+    # Terminology of English pages (data/glossary.yml)
+    Rule("TERM001", WARNING, "英文用语“{found}”与术语表不一致：{zh} 应译为“{preferred}”", 'use "{preferred}" for {zh}, not "{found}" (glossary)',
+         "按 data/glossary.yml 改用术语表中的英文，使各页面一致（术语表见 docs/about/glossary.md）。", "Use the glossary's English (data/glossary.yml), so every page says the same thing the same way."),
     # Review
     Rule("REVIEW001", WARNING, "页面超过 12 个月未审核（上次审核：{on}）", "not reviewed for over 12 months (last review {on})",
          "请专业人员重新审核并更新 review.on。", "Have a professional review it again and update review.on."),

@@ -6,43 +6,32 @@ Chinese there is no space between words, so 申请人身安全保护令 never ma
 replaces the abbr tree processor's pattern with one that asks for a boundary
 only where a term begins or ends with an ASCII letter or digit.
 
-It also loads the site's glossary (``glossary_file``, lines such as
-``*[告诫书]: definition``) into ``abbr`` once, instead of appending the file
-to every page and parsing it again each time (pymdownx.snippets did that,
-at a cost of a third of the Markdown time of a short page).
+It also loads the site's glossary (``glossary_file``: data/glossary.yml) into
+``abbr`` once, instead of appending a file of ``*[term]: definition`` lines to
+every page and parsing it again each time (pymdownx.snippets did that, at a
+cost of a third of the Markdown time of a short page).
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from functools import lru_cache
 from pathlib import Path
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 
+from kb.glossary import tooltips
 from kb.paths import ROOT
 
-DEFINITION = re.compile(r"^\*\[(.+?)\]:[ \t]*(.+?)[ \t]*$", re.M)
-
-
 def read_glossary(path: Path) -> dict[str, str]:
-    """The ``*[term]: definition`` lines of a glossary file.
+    """The terms and definitions of the glossary (data/glossary.yml, kb.glossary).
 
     MkDocs makes a new Markdown instance, and so loads this extension again,
-    for every page: the file is read once per version.
+    for every page: kb.glossary reads the file once per version.
     """
-    return dict(_glossary(path, path.stat().st_mtime_ns))
-
-
-@lru_cache(maxsize=4)
-def _glossary(path: Path, version: int) -> tuple[tuple[str, str], ...]:
-    glossary = dict(DEFINITION.findall(path.read_text(encoding="utf-8")))
-    if not glossary:
-        raise ValueError(f"kb.markdown.cjk_abbr: no '*[term]: definition' lines in {path}")
-    return tuple(glossary.items())
+    return tooltips(path)
 
 
 def term_pattern(term: str) -> str:
@@ -103,7 +92,7 @@ class CjkAbbrExtension(Extension):
     """Swap in :class:`CjkAbbrTreeprocessor` and load the glossary; requires ``abbr`` to be loaded first."""
 
     def __init__(self, **kwargs: object) -> None:
-        self.config = {"glossary_file": ["", "Glossary of '*[term]: definition' lines, relative to the repository"]}
+        self.config = {"glossary_file": ["", "The glossary (data/glossary.yml), relative to the repository"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:

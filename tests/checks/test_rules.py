@@ -44,6 +44,7 @@ def law_page(body: str, count: int | None = None, sha: str | None = None) -> str
         "{sha}", sha or statute_sha256(articles)) + body
 
 
+EN_PAGE = "---\ntitle: Test page\ndescription: A page for testing the content checks.\n---\n\n# Test page\n\n"
 OFFICIAL = "cases/official/spc-2020-11-01.md"
 OFFICIAL_FRONT = """---
 id: case-951
@@ -242,6 +243,11 @@ CASES = [
     # An unclosed quote is reported where it opens (line 2), not where the block ends.
     ("FM002", {"about/a.md": '---\ntitle: "未闭合\ndescription: 用于测试内容检查的页面。\nupdated: 2026-11-28\n---\n'},
      {"about/a.md": PAGE}, "about/a.md", 2),
+    # Terminology of English pages (data/glossary.yml).
+    ("TERM001", {"about/a.md": PAGE, "about/a.en.md": EN_PAGE + "The police issued a written warning.\n"},
+     {"about/a.md": PAGE, "about/a.en.md": EN_PAGE + "The police issued a warning letter.\n"}, "about/a.en.md", 8),
+    ("TERM001", {"about/a.md": PAGE, "about/a.en.md": EN_PAGE + "It forbids him to harass, follow or contact her.\n"},
+     {"about/a.md": PAGE, "about/a.en.md": EN_PAGE + "Follow these steps to harass-proof your phone.\n"}, "about/a.en.md", 8),
 ]
 
 
