@@ -1,43 +1,72 @@
 """``--fix``: repair what can be repaired without judgement.
 
-A BOM is removed; look-alike characters become the ideographs they imitate;
-outside law pages, punctuation and spacing are corrected by autocorrect.
-Statute text is never touched by the spacing and punctuation fixer, and a
-file is written only when something changed.
+A BOM is removed; Windows line endings become LF; citations typed with
+full-width brackets (【【…】】) get ASCII ones; look-alike characters become
+the ideographs they imitate; outside law pages, punctuation and spacing are
+corrected by autocorrect. Statute text is never touched by the spacing and
+punctuation fixer, and a file is written only when something changed.
+
+A fix never hides personal data: the privacy rules run on the text before and
+after, and a file whose fix would turn a personal-data error into a pass
+(文三路88号 spaced into 文三路 88 号 was one) is left as it is and reported.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from kb.checks.checkers import Context
+from kb.checks.checkers import personal_data
 from kb.checks.checkers.characters import fixed
-from kb.checks.workspace import Page
+from kb.checks.checkers.citations import KEYBOARD_CITATION
+from kb.checks.workspace import Page, Workspace
 from kb.frontmatter import split_front_matter
 from kb.paths import DOCS
 
+UNCHANGED, CHANGED, REFUSED = "unchanged", "changed", "refused"
 
-def fix_file(path: Path) -> bool:
-    """Fix one file in place; return whether it changed."""
+
+def _personal_data(path: Path, text: str, docs: Path) -> set[tuple[str, str]]:
+    """The personal-data findings (rule, value) of ``text`` as the page ``path``."""
+    ctx = Context(Page(path, text, docs), Workspace(docs), None)
+    personal_data.check(ctx)
+    return {(p.rule, str(dict(p.params).get("value", ""))) for p in ctx.problems}
+
+
+def fix_file(path: Path, docs: Path = DOCS) -> str:
+    """Fix one file in place: UNCHANGED, CHANGED, or REFUSED (the fix would hide personal data)."""
     data = path.read_bytes()
     if b"\x00" in data:
-        return False
+        return UNCHANGED
     had_bom = data.startswith(b"\xef\xbb\xbf")
     try:
-        text = data[3 if had_bom else 0:].decode("utf-8")
+        original = data[3 if had_bom else 0:].decode("utf-8")
     except UnicodeDecodeError:
-        return False
+        return UNCHANGED
+    text = original.replace("\r\n", "\n").replace("\r", "\n")
+    text = KEYBOARD_CITATION.sub(lambda m: f"[[{m.group(1).strip()}]]", text)
     _, _, body_line = split_front_matter(text)
-    page = Page(path, text) if path.is_relative_to(DOCS) else None
+    page = Page(path, text, docs) if path.is_relative_to(docs) else None
     statute = page is not None and page.kind == "law"
     offset = sum(len(line) + 1 for line in text.split("\n")[: body_line - 1])
     new = fixed(text, min(offset, len(text)), statute)
-    if new == text and not had_bom:
-        return False
-    path.write_text(new, encoding="utf-8")
-    return True
+    if new == original and not had_bom:
+        return UNCHANGED
+    if path.is_relative_to(docs) and len(_personal_data(path, new, docs)) < len(_personal_data(path, original, docs)):
+        return REFUSED
+    path.write_text(new, encoding="utf-8", newline="\n")
+    return CHANGED
 
 
-def fix_files(paths: list[Path], language: str) -> list[str]:
-    changed = [path for path in paths if path.is_file() and not path.is_symlink() and fix_file(path)]
-    label = "已修正" if language == "zh" else "fixed"
-    return [f"{label}: {path}" for path in changed]
+def fix_files(paths: list[Path], language: str, docs: Path = DOCS) -> list[str]:
+    lines = []
+    for path in paths:
+        if not path.is_file() or path.is_symlink():
+            continue
+        result = fix_file(path, docs)
+        if result == CHANGED:
+            lines.append(f"{'已修正' if language == 'zh' else 'fixed'}: {path}")
+        elif result == REFUSED:
+            lines.append(f"未修正（修正后个人信息检查会漏掉疑似个人信息，请先删除个人信息）: {path}" if language == "zh"
+                         else f"not fixed (the fix would hide suspected personal data; remove it first): {path}")
+    return lines

@@ -50,6 +50,10 @@ _RULES = [
          "用真实文件代替符号链接。", "Replace the symlink with a real file."),
     Rule("FILE008", ERROR, "文件名“{name}”不是小写英文短名（只能用 a-z、0-9、连字符）", 'file name "{name}" is not a lowercase ASCII slug (a-z, 0-9, hyphens)',
          "改用如 protection-order-steps.md 的文件名；已发布的页面改名须加跳转。", "Use a name like protection-order-steps.md; renaming a published page needs a redirect."),
+    Rule("FILE009", ERROR, "文件使用 Windows（CRLF）换行符", "the file has Windows (CRLF) line endings",
+         "运行 python scripts/check.py --fix 改为 LF 换行，或在编辑器中选择“LF”换行后保存（仓库的 .gitattributes 会统一换行符）。", "Run python scripts/check.py --fix, or save the file with LF line endings (.gitattributes normalises them in the repository)."),
+    Rule("FILE010", ERROR, "还有未填写的占位文字：{text}", "placeholder text left from the template: {text}",
+         "把“待填写”或“To write”的地方换成内容；不需要的段落整段删除。", "Replace every 待填写 / To write with content, or delete the paragraph."),
     # Front matter
     Rule("FM001", ERROR, "缺少前置元数据，或前置元数据没有结束", "front matter is missing or not closed",
          "在文件开头加上以 --- 开始和结束的 YAML 块，至少包含 title 和 description。", "Start the file with a YAML block between --- lines with at least title and description."),
@@ -121,6 +125,8 @@ _RULES = [
          "核对条号；节选页面只能引用已收录的条文。", "Check the number; excerpt pages hold only some articles."),
     Rule("CITE004", ERROR, "front matter 中 cites 的“{citation}”在正文中没有引用", 'cites: "{citation}" is never cited in the text',
          "在正文（如“法律依据”一节）中引用该条，或从 cites 中删除。", "Cite it in the text (e.g. the legal-basis section) or remove it from cites."),
+    Rule("CITE006", ERROR, "引用用了全角方括号：{found}，应为 {fixed}", "citation written with full-width brackets: {found}; write {fixed}",
+         "改成半角的双方括号 [[ ]]（中文输入法下先切换到英文标点再输入），或运行 python scripts/check.py --fix。", "Use ASCII double brackets [[ ]], or run python scripts/check.py --fix."),
     Rule("CITE005", WARNING, "引用的条文已被取代：{citation} 的规则现在由 {by} 规定（自 {since} 起）", "{citation} has been superseded: {by} governs now (since {since})",
          "改为引用现行规定；确需讲历史规定时，说明它已被取代，并在该行末尾加 <!-- check: allow CITE005 -->。", "Cite the rule that governs now; to discuss the old rule, say it was superseded and end the line with <!-- check: allow CITE005 -->."),
     # Statutes

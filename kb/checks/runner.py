@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kb.checks.checkers import Context, display_path, characters, citations, files, frontmatter, html, links, personal_data
-from kb.checks.checkers import official_cases, questions, review, statutes, terminology, translations
+from kb.checks.checkers import official_cases, placeholders, questions, review, statutes, terminology, translations
 from kb.checks.model import Problem, problem
 from kb.checks.workspace import Page, Workspace
 from kb.paths import DOCS, SHARED_LAWS
 from kb.releases import OFFICIAL_FOLDER
 
-CHECKERS = [files, frontmatter, official_cases, questions, links, citations, statutes, personal_data, html, characters,
+CHECKERS = [files, placeholders, frontmatter, official_cases, questions, links, citations, statutes, personal_data, html, characters,
             translations, terminology, review]
 
 

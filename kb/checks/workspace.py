@@ -224,7 +224,12 @@ class Workspace:
             problems.append(LoadProblem("FILE002", {"byte": error.start + 1},
                                         line=data[: error.start].count(b"\n") + 1))
             return None
-        return Page(path, text.replace("\r\n", "\n"), self.docs)
+        if "\r" in text:
+            # Windows (CRLF) or old Mac (CR) line endings: read as LF so every other rule still works.
+            first = text.index("\r")
+            problems.append(LoadProblem("FILE009", line=text.count("\n", 0, first) + 1))
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return Page(path, text, self.docs)
 
     def counterpart(self, page: Page) -> Page | None:
         """The other language's version of a page, if the file exists."""

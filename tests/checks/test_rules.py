@@ -248,6 +248,16 @@ CASES = [
      {"about/a.md": PAGE, "about/a.en.md": EN_PAGE + "The police issued a warning letter.\n"}, "about/a.en.md", 8),
     ("TERM001", {"about/a.md": PAGE, "about/a.en.md": EN_PAGE + "It forbids him to harass, follow or contact her.\n"},
      {"about/a.md": PAGE, "about/a.en.md": EN_PAGE + "Follow these steps to harass-proof your phone.\n"}, "about/a.en.md", 8),
+    # Volunteers' slips (issue 26): Windows line endings, template placeholders, keyboard brackets.
+    ("FILE009", {"about/a.md": PAGE.replace("\n", "\r\n")}, {"about/a.md": PAGE}, "about/a.md", 1),
+    ("FILE010", {"about/a.md": PAGE + "**待填写：**写清楚发生了什么。\n"}, {"about/a.md": PAGE + "写清楚发生了什么。\n"},
+     "about/a.md", 8),
+    ("FILE010", {"about/a.md": PAGE + "**To write:** what happened.\n"}, {"about/a.md": PAGE + "What happened.\n"},
+     "about/a.md", 8),
+    ("CITE006", {"about/a.md": PAGE + "依据【【反家庭暴力法 23】】申请。\n"}, {"about/a.md": PAGE + "依据[[反家庭暴力法 23]]申请。\n"},
+     "about/a.md", 8),
+    ("CITE006", {"about/a.md": PAGE + "依据［［反家庭暴力法 23］］申请。\n"}, {"about/a.md": PAGE + "依据[[反家庭暴力法 23]]申请。\n"},
+     "about/a.md", 8),
 ]
 
 

@@ -5,6 +5,8 @@ warning wherever it is cited outside its own law page."""
 
 from __future__ import annotations
 
+import re
+
 from kb.checks.checkers import Context
 from kb.citations import Citation, CitationError, Target, find_citations, find_malformed, parse_reference, resolve
 from kb.frontmatter import key_line
@@ -51,9 +53,15 @@ def _targets(ctx: Context, citation: Citation, report: "callable") -> list[Targe
     return existing
 
 
+# [[…]] typed with a Chinese keyboard: 【【…】】 or ［［…］］ (either side may be half-width).
+KEYBOARD_CITATION = re.compile(r"(?:[【［]{2}|\[[【［]|[【［]\[)([^\[\]【】［］\n]{2,60}?)(?:[】］]{2}|\][】］]|[】］]\])")
+
+
 def check(ctx: Context) -> None:
     page = ctx.page
     masked = page.masked
+    for match in KEYBOARD_CITATION.finditer(masked, page.body_offset):
+        ctx.at("CITE006", match.start(), found=match.group(0), fixed=f"[[{match.group(1).strip()}]]")
     cited: set[str] = set()
     on_law_page = page.kind == "law"
     for citation in find_citations(masked):
