@@ -59,7 +59,7 @@ _RULES = [
          "在文件开头加上以 --- 开始和结束的 YAML 块，至少包含 title 和 description。", "Start the file with a YAML block between --- lines with at least title and description."),
     Rule("FM002", ERROR, "前置元数据 YAML 语法错误：{detail}", "front matter YAML syntax error: {detail}",
          "检查冒号后的空格、引号是否成对、缩进是否一致。", "Check the space after colons, paired quotes and consistent indentation."),
-    Rule("FM003", ERROR, "字段“{field}”的值无效：{detail}", 'field "{field}" has an invalid value: {detail}',
+    Rule("FM003", ERROR, "字段“{field_zh}”的值无效：{detail_zh}", 'field "{field}" has an invalid value: {detail}',
          "按 schemas/ 中的模式填写，日期写成 YYYY-MM-DD，可选值见 data/taxonomy.yml。", "Follow the schema in schemas/; dates are YYYY-MM-DD; allowed values are in data/taxonomy.yml."),
     Rule("FM004", ERROR, "缺少必填字段“{field}”", 'required field "{field}" is missing',
          "补上该字段；各类页面的必填字段见贡献指南的前置元数据参考。", "Add the field; see the front-matter reference in CONTRIBUTING.md."),

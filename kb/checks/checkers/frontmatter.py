@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from functools import lru_cache
@@ -13,6 +14,7 @@ from referencing import Registry, Resource
 from kb.checks.checkers import Context
 from kb.checks.fast_schema import is_valid, load_schemas
 from kb.frontmatter import key_line
+from kb.taxonomy import taxonomy
 
 # Fields the two language versions of a page must share, per page kind.
 SHARED_FIELDS = {
@@ -79,22 +81,66 @@ def report_schema_error(ctx: Context, error: jsonschema.ValidationError) -> None
     else:
         line, col = key_line(ctx.page.text, path)
         field = ".".join(map(str, path)) or "(front matter)"
-        ctx.at_line("FM003", line, col, field=field, detail=describe(error))
+        ctx.at_line("FM003", line, col, field=field, field_zh=field_zh(path), detail=describe(error, "en"),
+                    detail_zh=describe(error, "zh"))
 
 
-def describe(error: jsonschema.ValidationError) -> str:
-    """A short bilingual-neutral description of what was wrong."""
+def field_zh(path: list[str | int]) -> str:
+    """A field as a volunteer reads it: tags 第 2 项, not tags.1."""
+    parts = [f"第 {part + 1} 项" if isinstance(part, int) else str(part) for part in path]
+    return " ".join(parts) or "前置元数据"
+
+
+# Which vocabulary of data/taxonomy.yml an enum's values come from, to show their Chinese labels.
+VOCABULARIES = ("categories", "tags", "relationships", "measures", "procedures", "situations", "audiences", "reviewers")
+TYPE_NAMES = {"string": ("文字", "text"), "integer": ("整数", "a whole number"), "array": ("列表 [a, b]", "a list [a, b]"),
+              "object": ("“字段: 值”的组合", "a mapping of field: value"), "boolean": ("true 或 false", "true or false"),
+              "number": ("数字", "a number"), "null": ("空", "empty")}
+
+
+def _labelled(value: object) -> str:
+    """An allowed value with its Chinese label from data/taxonomy.yml, where it has one."""
+    for group in VOCABULARIES:
+        entry = taxonomy().get(group, {}).get(str(value))
+        if isinstance(entry, dict) and "zh" in entry:
+            return f"{value}（{entry['zh']}）"
+    return str(value)
+
+
+def describe(error: jsonschema.ValidationError, language: str) -> str:
+    """What was wrong, in the volunteer's language: allowed values with their labels and the closest
+    one ("是不是想写 on-behalf？"), the expected type in words, the date format."""
+    zh = language == "zh"
+    value = error.instance
     if error.validator == "enum":
-        return f"{error.instance!r} ∉ {', '.join(map(str, error.validator_value))}"
-    if error.validator == "format" and error.validator_value == "date":
-        return f"{error.instance!r} → YYYY-MM-DD"
-    if error.validator == "pattern" and "date" in str(error.schema.get("description", "")).lower():
-        return f"{error.instance!r} → YYYY-MM-DD"
-    if error.validator == "pattern" and str(error.validator_value).startswith("^\\d{4}"):
-        return f"{error.instance!r} → YYYY-MM-DD"
+        allowed = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+        listed = ("、" if zh else ", ").join(_labelled(v) if zh else v for v in allowed)
+        guess = (f"是不是想写 {_labelled(close[0])}？" if zh else f"did you mean {close[0]}? ") if close else ""
+        return (f"“{value}”不是可选值。{guess}可选值：{listed}" if zh
+                else f'"{value}" is not one of the allowed values; {guess}allowed: {listed}')
+    if error.validator in ("format", "pattern") and (error.validator_value == "date" or
+                                                    "date" in str(error.schema.get("description", "")).lower() or
+                                                    str(error.validator_value).startswith("^\\d{4}")):
+        return (f"“{value}”不是有效的日期，应写成 YYYY-MM-DD，例如 2026-12-05" if zh
+                else f'"{value}" is not a valid date; write YYYY-MM-DD, e.g. 2026-12-05')
     if error.validator == "type":
-        return f"{error.instance!r}: {error.validator_value}"
-    return error.message
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        names = [TYPE_NAMES.get(t, (t, t))[0 if zh else 1] for t in expected]
+        return (f"应为{'或'.join(names)}，实际是“{value}”" if zh else f"expected {' or '.join(names)}, found {value!r}")
+    if error.validator in ("minLength", "maxLength"):
+        length = len(value) if isinstance(value, str) else 0
+        return (f"长度 {length} 个字，应为 {error.schema.get('minLength', 0)}–{error.schema.get('maxLength', '∞')} 个字"
+                if zh else f"{length} characters; write {error.schema.get('minLength', 0)} to "
+                           f"{error.schema.get('maxLength', 'any number of')} characters")
+    if error.validator == "minItems":
+        return f"至少要有 {error.validator_value} 项" if zh else f"needs at least {error.validator_value} item(s)"
+    if error.validator == "uniqueItems":
+        return "列表中有重复的项" if zh else "the list repeats an item"
+    if error.validator in ("pattern", "const"):
+        return (f"“{value}”的写法不对，请参照贡献指南的前置元数据参考" if zh
+                else f'"{value}" is not in the expected form; see the front-matter reference in CONTRIBUTING.md')
+    return "值不符合要求，请参照贡献指南的前置元数据参考" if zh else error.message
 
 
 def _comparable(name: str, value: Any) -> Any:
