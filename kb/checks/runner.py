@@ -19,7 +19,12 @@ CHECKERS = [files, placeholders, frontmatter, official_cases, questions, links, 
 
 
 def collect(paths: Iterable[Path], docs: Path = DOCS) -> tuple[list[Path], list[Problem]]:
-    """Markdown files to check under ``paths`` (default: all of docs/), plus path errors."""
+    """Markdown files to check under ``paths`` (default: all of docs/), plus path errors.
+
+    A page's other-language twin is always checked with it: an edit to the Chinese page can put
+    its English page out of step (FM006, I18N002), and the pre-commit hook and the pull-request
+    annotations check only the files a change touched.
+    """
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
@@ -28,7 +33,16 @@ def collect(paths: Iterable[Path], docs: Path = DOCS) -> tuple[list[Path], list[
             found.extend(p for p in sorted(path.rglob("*.md")) if not p.is_dir())
         elif path.suffix == ".md" and (path.exists() or path.is_symlink()):
             found.append(path)
+    twins = [twin(path) for path in found if path.is_relative_to(docs)]
+    found.extend(path for path in twins if path.is_file())
     return sorted(set(found)), problems
+
+
+def twin(path: Path) -> Path:
+    """The other language's file of a page: x.md ↔ x.en.md."""
+    if path.name.endswith(".en.md"):
+        return path.with_name(path.name[: -len(".en.md")] + ".md")
+    return path.with_name(path.name[: -len(".md")] + ".en.md")
 
 
 # Below this many files a second process costs more than it saves.

@@ -294,3 +294,13 @@ def test_every_rule_has_a_fixture() -> None:
     # LAW004/LAW005 need ../shared (tests/checks/test_reference.py); FILE001/FILE007 need
     # an unreadable file or a symlink (test_files.py); LINK007 needs the network (never in CI).
     assert untested <= {"LAW004", "LAW005", "FILE001", "FILE007", "LINK007"}, untested  # tested in their own files
+
+
+def test_checking_one_page_checks_its_twin(tmp_path) -> None:
+    """Editing only the Chinese page can break the English one: checking the Chinese file reports it."""
+    tree = DocsTree(tmp_path)
+    tree.write("cases/a.md", CASE_FRONT)
+    tree.write("cases/a.en.md", CASE_FRONT.replace("category: protection-order", "category: divorce")
+               .replace("测试案例", "Test case"))
+    problems = tree.check("cases/a.md")
+    assert any(p.rule == "FM006" and p.path == "docs/cases/a.en.md" for p in problems), problems
