@@ -37,6 +37,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from kb.build_errors import content_errors
 from kb.citations import CitationError, Target, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta
 from kb.html_slots import block
@@ -199,34 +200,42 @@ def _references(meta: dict) -> list[str]:
     return [str(c) for c in [*(source.get("cites") or []), *(meta.get("cites") or [])]]
 
 
-def load_cases(files: Files, language: str) -> list[Case]:
+def load_cases(files: Files, language: str, docs: str) -> list[Case]:
     """The cases of this language's build (English file if there is one, else Chinese)."""
     cases = []
     for file in files.documentation_pages():
-        uri = file.src_uri
-        if case_source(uri) is None:
+        if case_source(file.src_uri) is None:
             continue
-        meta = read_meta(Path(file.abs_src_path))
-        if "id" not in meta:
-            raise ValueError(f"{uri}: a case needs an id (see CONTRIBUTING.md, 案例)")
-        references = _references(meta)
-        targets: set[str] = set()
-        for reference in references:
-            try:
-                targets.update(t.key for t in resolve(parse_reference(reference)))
-            except CitationError as error:
-                raise ValueError(f"{uri}: cites: {reference}: {error.message_en}") from None
-        source = meta.get("source") or {}
-        case = Case(uri.replace(".en.md", ".md"), str(meta["id"]), str(meta["title"]), str(meta["category"]),
-                    list(meta.get("tags") or []), references, targets, str(source.get("kind", "teaching")))
-        if case.official:
-            release = releases().get(str(source.get("release")))
-            if release is None:
-                raise ValueError(f"{uri}: source.release {source.get('release')!r} is not in data/releases.yml "
-                                 f"(run scripts/check.py: CASE001)")
-            case.release, case.number, case.procedure = release.id, int(source["number"]), str(source["procedure"])
-        cases.append(case)
+        with content_errors(file.abs_src_path, docs):
+            cases.append(load_case(file))
     return sorted(cases, key=lambda case: case.id)
+
+
+def load_case(file: File) -> Case:
+    """One case page as the listings need it; a KeyError or ValueError names what is missing."""
+    uri = file.src_uri
+    meta = read_meta(Path(file.abs_src_path))
+    if "id" not in meta:
+        raise ValueError(f"{uri}: a case needs an id (see CONTRIBUTING.md, 案例)")
+    references = _references(meta)
+    targets: set[str] = set()
+    for reference in references:
+        try:
+            targets.update(t.key for t in resolve(parse_reference(reference)))
+        except CitationError as error:
+            raise ValueError(f"{uri}: cites: {reference}: {error.message_en}") from None
+    source = meta.get("source") or {}
+    case = Case(uri.replace(".en.md", ".md"), str(meta["id"]), str(meta["title"]), str(meta["category"]),
+                list(meta.get("tags") or []), references, targets, str(source.get("kind", "teaching")))
+    if case.official:
+        release = releases().get(str(source.get("release")))
+        if release is None:
+            raise ValueError(f"{uri}: source.release {source.get('release')!r} is not in data/releases.yml "
+                             f"(run scripts/check.py: CASE001)")
+        case.release, case.number, case.procedure = release.id, int(source["number"]), str(source["procedure"])
+    for key in [case.category, *case.tags]:  # a misspelled key fails here, with its page, not mid-render
+        label("categories" if key == case.category else "tags", key, "zh")
+    return case
 
 
 def _generated(config: MkDocsConfig, src_uri: str, content: str, language: str) -> File:
@@ -484,7 +493,7 @@ def release_page(release: Release, language: str, directory_urls: bool) -> str:
 @event_priority(-110)  # after the i18n plugin (-100) has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = _language(config)
-    _cases[:] = load_cases(files, language)
+    _cases[:] = load_cases(files, language, config.docs_dir)
     _by_uri.clear(), _by_category.clear(), _by_target.clear(), _by_release.clear(), _listings.clear()
     _release_tables.clear()
     for case in _cases:
@@ -678,11 +687,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     case = _by_uri.get(uri.replace(".en.md", ".md"))
     if case is None:
         return markdown
-    match = H1.search(markdown)
-    if match is None:
-        raise ValueError(f"{uri}: a case needs a '# title' line")
-    header = block(uri, case_header(page.meta, language, uri, config.use_directory_urls))
-    footer = case_footer(case, page.meta, language, uri, config.use_directory_urls)
+    with content_errors(page.file.abs_src_path, config.docs_dir):
+        match = H1.search(markdown)
+        if match is None:
+            raise ValueError(f"{uri}: a case needs a '# title' line")
+        header = block(uri, case_header(page.meta, language, uri, config.use_directory_urls))
+        footer = case_footer(case, page.meta, language, uri, config.use_directory_urls)
     return markdown[: match.end()] + header + markdown[match.end():] + footer
 
 

@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from kb.build_errors import content_errors
 from kb.citations import CitationError, Target, find_citations, link_text, page_citations, resolve
 from kb.frontmatter import read_meta
 from kb.html_slots import slot
@@ -243,7 +244,8 @@ def add_backlinks(markdown: str, page_slug: str, src_uri: str, language: str) ->
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = _language(config)
     src_uri = page.file.src_uri
-    markdown, cited = render_citations(markdown, src_uri, language, config.use_directory_urls)
+    with content_errors(page.file.abs_src_path, config.docs_dir):
+        markdown, cited = render_citations(markdown, src_uri, language, config.use_directory_urls)
     if src_uri.startswith("law/") and "law" in page.meta:
         slug = posixpath.basename(src_uri).split(".")[0]
         markdown = add_backlinks(markdown, slug, src_uri, language)

@@ -147,6 +147,9 @@ def _run_child(config: MkDocsConfig, i18n: Any, others: list[str], results: Path
             "sitemap": _sitemap,
             "hooks": {name: hook.language_state(config) for name, hook in _hooks_with_state(config).items()},
         })
+    except Abort as error:  # a BuildError (e.g. kb.build_errors.ContentError): MkDocs has logged its message
+        code = 1
+        payload = ("error", str(error))
     except BaseException:  # noqa: BLE001 - whatever happens, the parent must hear of it
         code = 1
         payload = ("error", traceback.format_exc())

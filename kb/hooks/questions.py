@@ -22,9 +22,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kb.build_errors import content_errors
 from kb.frontmatter import read_page
 from kb.html_slots import block
 from kb.search import set_question_texts
@@ -85,26 +86,32 @@ def more_targets(uri: str, body: str) -> set[str]:
     return targets
 
 
-def load_questions(files: Files) -> list[Question]:
+def load_questions(files: Files, docs: str) -> list[Question]:
     """This language's questions (English file if there is one, else Chinese)."""
     found = []
     for file in files.documentation_pages():
         if not is_question(file.src_uri) or file.abs_src_path is None:
             continue
-        meta, body = read_page(Path(file.abs_src_path))
-        for key in ("title", "situation"):
-            if key not in meta:
-                raise ValueError(f"{file.src_uri}: a question needs '{key}' (run scripts/check.py)")
-        if meta["situation"] not in taxonomy()["situations"]:
-            raise ValueError(f"{file.src_uri}: unknown situation '{meta['situation']}' (data/taxonomy.yml)")
-        found.append(Question(file.src_uri.replace(".en.md", ".md"), str(meta["title"]), str(meta["situation"]),
-                              [str(v) for v in meta.get("variants") or []], more_targets(file.src_uri, body)))
+        with content_errors(file.abs_src_path, docs):
+            found.append(load_question(file))
     return sorted(found, key=lambda q: q.src_uri)
+
+
+def load_question(file: File) -> Question:
+    """One question page, as the index, the wordings and the links back need it."""
+    meta, body = read_page(Path(file.abs_src_path))
+    for key in ("title", "situation"):
+        if key not in meta:
+            raise ValueError(f"{file.src_uri}: a question needs '{key}' (run scripts/check.py)")
+    if meta["situation"] not in taxonomy()["situations"]:
+        raise ValueError(f"{file.src_uri}: unknown situation '{meta['situation']}' (data/taxonomy.yml)")
+    return Question(file.src_uri.replace(".en.md", ".md"), str(meta["title"]), str(meta["situation"]),
+                    [str(v) for v in meta.get("variants") or []], more_targets(file.src_uri, body))
 
 
 @event_priority(-110)  # after the i18n plugin (-100) has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _questions[:] = load_questions(files)
+    _questions[:] = load_questions(files, config.docs_dir)
     # Search ranks a question by its own wordings too (kb/search.py, question_wordings).
     set_question_texts(_language(config), {q.src_uri[: -len(".md")] + "/": [q.title, *q.variants] for q in _questions})
     _by_target.clear()
