@@ -3,19 +3,15 @@ terminology check share it, so the English the site uses for a term is written d
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import jsonschema
-import yaml
-
-from kb.paths import DATA, SCHEMAS
+from kb import data_files
+from kb.paths import DATA
 
 GLOSSARY_FILE = DATA / "glossary.yml"
-SCHEMA_FILE = SCHEMAS / "data" / "glossary.schema.json"
 
 
 @dataclass(frozen=True)
@@ -38,12 +34,7 @@ class Term:
 
 @lru_cache(maxsize=4)
 def _load(path: Path, version: int) -> tuple[Term, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
-    if errors:
-        where = "/".join(map(str, errors[0].path)) or "(top)"
-        raise ValueError(f"{path.name}: {where}: {errors[0].message}")
+    data = data_files.load(path, "glossary.schema.json")
     terms = tuple(Term(t["zh"], t["en"], t["en_definition"], t.get("zh_definition"), tuple(t.get("discouraged", [])),
                        t.get("tooltip", True)) for t in data["terms"])
     for field in ("zh", "en"):

@@ -9,20 +9,14 @@ instead of producing wrong pages.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 from urllib.parse import urlsplit
 
-import jsonschema
-import yaml
-
-from kb.paths import DATA, SCHEMAS
+from kb import data_files
+from kb.paths import DATA
 
 RELEASES_FILE = DATA / "releases.yml"
-SCHEMA_FILE = SCHEMAS / "data" / "releases.schema.json"
 OFFICIAL_FOLDER = "cases/official"  # official case pages: docs/cases/official/<release>-<NN>.md
 NOT_NAMED = "not-named"  # source.court when the release names no court
 
@@ -80,26 +74,9 @@ class Release:
         return f"{self.id}-{number:02d}"
 
 
-def _plain(value: Any) -> Any:
-    """YAML dates as ISO strings, as front matter is compared (kb.frontmatter does the same)."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
 @lru_cache(maxsize=1)
 def _load() -> tuple[dict[str, Issuer], dict[str, Release]]:
-    data = _plain(yaml.safe_load(RELEASES_FILE.read_text(encoding="utf-8")))
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    errors = sorted(jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-                    .iter_errors(data), key=lambda e: list(map(str, e.path)))
-    if errors:
-        where = "/".join(map(str, errors[0].path)) or "(top)"
-        raise RegistryError(f"{RELEASES_FILE.name}: {where}: {errors[0].message}")
+    data = data_files.load(RELEASES_FILE, "releases.schema.json", RegistryError)
     issuers = {name: Issuer(name, entry["en"], tuple(entry["domains"])) for name, entry in data["issuers"].items()}
     releases: dict[str, Release] = {}
     for entry in data["releases"]:
