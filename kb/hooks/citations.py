@@ -28,7 +28,7 @@ from kb.build_errors import content_errors
 from kb.citations import CitationError, Target, find_citations, link_text, page_citations, resolve
 from kb.frontmatter import read_meta
 from kb.html_slots import slot
-from kb.laws import LAW_DIR, page_articles
+from kb.laws import ARTICLE_HEADING, LAW_DIR, page_articles
 from kb.releases import case_source
 from kb.urls import article_link
 
@@ -176,7 +176,6 @@ GROUP_LABELS = {
 }
 MORE_LABELS = {"zh": "更多：案例索引中引用本条的{group}", "en": "More: the {group} citing this article, in the case index"}
 MORE_QUESTIONS = {"zh": "更多：常见问题", "en": "More: all questions people ask"}
-ARTICLE_HEADING = re.compile(r"^#{2,6} .+\{#(art-[0-9-]+)\}\s*$")
 ANY_HEADING = re.compile(r"^#{1,6} ")
 
 
@@ -235,7 +234,7 @@ def add_backlinks(markdown: str, page_slug: str, src_uri: str, language: str) ->
         if ANY_HEADING.match(line):
             flush()
             match = ARTICLE_HEADING.match(line)
-            current = match.group(1) if match else None
+            current = match.group(3) if match else None
         out.append(line)
     flush()
     return "\n".join(out)

@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.laws import LawEntry, entry_for_page, registry
+from kb.laws import ARTICLE_HEADING, LawEntry, entry_for_page, registry
 
 H1 = re.compile(r"^# .+$", re.M)
 
@@ -119,27 +119,25 @@ def local_notice(region: dict[str, str], language: str) -> str:
             f'    {t["local"].format(region=name)}\n')
 
 
-ARTICLE_HEADING = re.compile(r"^#{2,6} .+\{#(art-[0-9-]+)\}[ \t]*$", re.M)
-
-
 def superseded_notices(markdown: str, entry: LawEntry, language: str) -> str:
     """A notice under the heading of each superseded article; the replacing rule is a citation."""
     if not entry.superseded:
         return markdown
     t = LABELS[language]
-
-    def notice(match: re.Match[str]) -> str:
-        replaced = entry.superseded.get(match.group(1))
-        if replaced is None:
-            return match.group(0)
-        text = t["superseded"].format(by=f"[[{replaced.by}]]", since=replaced.since)
-        return f'{match.group(0)}\n\n!!! warning "{t["superseded_title"]}"\n\n    {text}\n'
-
-    found = {m.group(1) for m in ARTICLE_HEADING.finditer(markdown)}
+    out: list[str] = []
+    found: set[str] = set()
+    for line in markdown.split("\n"):
+        out.append(line)
+        heading = ARTICLE_HEADING.match(line)
+        replaced = entry.superseded.get(heading.group(3)) if heading else None
+        if heading and replaced is not None:
+            found.add(heading.group(3))
+            text = t["superseded"].format(by=f"[[{replaced.by}]]", since=replaced.since)
+            out += ["", f'!!! warning "{t["superseded_title"]}"', "", f"    {text}", ""]
     missing = sorted(set(entry.superseded) - found)
     if missing:
         raise ValueError(f"data/laws.yml: {entry.page}: superseded names articles not on the page: {missing}")
-    return ARTICLE_HEADING.sub(notice, markdown)
+    return "\n".join(out)
 
 
 UPDATES_MARKER = "<!-- law-updates -->"
