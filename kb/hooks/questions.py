@@ -26,6 +26,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kb.build_errors import content_errors
+from kb.checks.checkers.questions import MORE
+from kb.checks.markdown import LINK
 from kb.frontmatter import read_page
 from kb.html_slots import block
 from kb.search import set_question_texts
@@ -36,8 +38,6 @@ FOLDER = "questions"
 INDEX_MARKER = "<!-- question-index -->"
 INDEXES = ("questions/index.md", "questions/index.en.md")
 H1 = re.compile(r"^# .+$", re.M)
-MORE = re.compile(r"^## .*\{#more\}[ \t]*$", re.M)
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?\s*\)")
 # Pages that list the questions linking to them.
 ANSWERED_ON = ("help/", "guides/")
 
@@ -72,14 +72,16 @@ def is_question(uri: str) -> bool:
 
 
 def more_targets(uri: str, body: str) -> set[str]:
-    """The pages a question's "learn more" section links to, as Chinese src_uris."""
+    """The pages a question's "learn more" section links to, as Chinese src_uris: the section and the
+    links are found as the check reads them (QUESTION002, kb.checks.markdown.LINK)."""
     match = MORE.search(body)
     if match is None:
         return set()
     base = posixpath.dirname(uri)
     targets = set()
-    for target in LINK_TARGET.findall(body[match.end():]):
-        if "://" in target:
+    for link in LINK.finditer(body[match.end():]):
+        target = link.group(2).split("#", 1)[0]
+        if not target.endswith(".md") or "://" in target:
             continue
         path = posixpath.normpath(posixpath.join(base, target))
         targets.add(path[: -len(".en.md")] + ".md" if path.endswith(".en.md") else path)
