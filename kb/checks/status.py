@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from kb.checks.checkers.official_cases import claimed_numbers
 from kb.checks.checkers.translations import status
 from kb.checks.workspace import Workspace
 from kb.paths import DOCS
-from kb.releases import OFFICIAL_FOLDER, releases
+from kb.releases import releases
 
 STATES = ("current", "outdated", "unmarked", "missing")
 HEADINGS = {
@@ -49,13 +50,9 @@ COVERAGE_HEADINGS = {
 
 def published_numbers(docs: Path = DOCS) -> dict[str, set[int]]:
     """Release id → the case numbers that have a Chinese digest in docs/cases/official/."""
-    workspace = Workspace(docs)
     found: dict[str, set[int]] = {}
-    for path in sorted((docs / OFFICIAL_FOLDER).glob("*.md")):
-        page = None if path.name.endswith(".en.md") else workspace.page(path)
-        source = page.meta.get("source") if page is not None and isinstance(page.meta, dict) else None
-        if isinstance(source, dict) and isinstance(source.get("number"), int):
-            found.setdefault(str(source.get("release")), set()).add(source["number"])
+    for release, number in claimed_numbers(Workspace(docs)):
+        found.setdefault(release, set()).add(number)
     return found
 
 

@@ -12,11 +12,11 @@ apart. Teaching cases must not sit among official digests or claim to be one.
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import Any
 
 from kb.checks.checkers import Context
+from kb.checks.workspace import Workspace
 from kb.frontmatter import key_line
-from kb.releases import OFFICIAL_FOLDER, RegistryError, official_url, releases
+from kb.releases import OFFICIAL_FOLDER, RegistryError, Release, official_url, releases
 
 
 def _line(ctx: Context, *path: str | int) -> tuple[int, int]:
@@ -53,11 +53,11 @@ def check(ctx: Context) -> None:
     if isinstance(number, int) and not isinstance(number, bool):
         _check_number(ctx, release, number)
     _check_registry_facts(ctx, source, release)
-    _check_sources(ctx, source)
+    _check_sources(ctx, source, release)
     _check_citation_lists(ctx, source)
 
 
-def _check_number(ctx: Context, release: Any, number: int) -> None:
+def _check_number(ctx: Context, release: Release, number: int) -> None:
     if release.cases is not None and number > release.cases:
         ctx.at_line("CASE003", *_line(ctx, "source", "number"), number=number, count=release.cases)
     expected = f"{release.slug(number)}.md"
@@ -66,7 +66,7 @@ def _check_number(ctx: Context, release: Any, number: int) -> None:
         ctx.at_line("CASE008", 1, 1, expected=f"docs/{OFFICIAL_FOLDER}/{expected}")
     if ctx.page.is_english:
         return
-    others = [rel for rel in _numbers(ctx).get((release.id, number), []) if rel != ctx.page.rel]
+    others = [rel for rel in claimed_numbers(ctx.workspace).get((release.id, number), []) if rel != ctx.page.rel]
     if others:
         ctx.at_line("CASE004", *_line(ctx, "source", "number"), release=release.id, number=number,
                     other=f"docs/{others[0]}")
@@ -76,15 +76,16 @@ def _check_number(ctx: Context, release: Any, number: int) -> None:
         ctx.at_line("CASE005", *_line(ctx, "source", "name"), expected=expected_name)
 
 
-def _numbers(ctx: Context) -> dict[tuple[str, int], list[str]]:
-    """(release, number) → the Chinese official pages that claim it, read once per run."""
-    memo = ctx.workspace.memo.setdefault("official_numbers", {})
+def claimed_numbers(workspace: Workspace) -> dict[tuple[str, int], list[str]]:
+    """(release, number) → the Chinese official pages that claim it, read once per workspace;
+    CASE004 and the coverage report (kb.checks.status) both count digests by it."""
+    memo = workspace.memo.setdefault("official_numbers", {})
     if "index" not in memo:
         index: dict[tuple[str, int], list[str]] = {}
-        for path in sorted((ctx.workspace.docs / OFFICIAL_FOLDER).glob("*.md")):
+        for path in sorted((workspace.docs / OFFICIAL_FOLDER).glob("*.md")):
             if path.name.endswith(".en.md"):
                 continue
-            other = ctx.workspace.page(path)
+            other = workspace.page(path)
             source = other.meta.get("source") if other is not None and isinstance(other.meta, dict) else None
             if isinstance(source, dict) and isinstance(source.get("number"), int):
                 index.setdefault((str(source.get("release")), source["number"]), []).append(other.rel)
@@ -92,7 +93,7 @@ def _numbers(ctx: Context) -> dict[tuple[str, int], list[str]]:
     return memo["index"]  # type: ignore[return-value]
 
 
-def _check_registry_facts(ctx: Context, source: dict, release: Any) -> None:
+def _check_registry_facts(ctx: Context, source: dict, release: Release) -> None:
     issuers = source.get("issuers")
     if isinstance(issuers, list) and tuple(map(str, issuers)) != release.issuers:
         ctx.at_line("CASE006", *_line(ctx, "source", "issuers"), field="issuers",
@@ -105,7 +106,7 @@ def _check_registry_facts(ctx: Context, source: dict, release: Any) -> None:
         ctx.at_line("CASE007", *_line(ctx, "source", "url"), url=url)
 
 
-def _check_sources(ctx: Context, source: dict) -> None:
+def _check_sources(ctx: Context, source: dict, release: Release) -> None:
     sources = source.get("sources")
     level = source.get("verification")
     if not isinstance(sources, list) or level not in ("official", "two-copies", "single-copy"):
@@ -114,10 +115,9 @@ def _check_sources(ctx: Context, source: dict) -> None:
     official = [s for s in entries if s.get("kind") == "official"]
     copies = {s.get("url") for s in entries if s.get("kind") == "copy"}
     for index, entry in enumerate(entries):
-        if entry.get("kind") == "official" and isinstance(entry.get("url"), str):
-            release = releases().get(str(source.get("release")))
-            if release is not None and not official_url(entry["url"], release.issuers):
-                ctx.at_line("CASE007", *_line(ctx, "source", "sources", index, "url"), url=entry["url"])
+        url = entry.get("url")
+        if entry.get("kind") == "official" and isinstance(url, str) and not official_url(url, release.issuers):
+            ctx.at_line("CASE007", *_line(ctx, "source", "sources", index, "url"), url=url)
     enough = {"official": bool(official), "two-copies": len(copies) >= 2, "single-copy": bool(entries)}[level]
     if not enough:
         ctx.at_line("CASE010", *_line(ctx, "source", "verification"), level=level)
