@@ -452,19 +452,13 @@ def release_page(release: Release, language: str, directory_urls: bool) -> str:
     digests = _by_release.get(release.id, {})
     total = release.cases if release.cases is not None else t["cases_unknown"]
     url = f"<{release.url}>" if release.url else "—"
-    facts = [
-        f"- **{t['issuers_col']}**：{names}" if language == "zh" else f"- **{t['issuers_col']}**: {names}",
-        f"- **{t['date_col']}**：{release.date}" if language == "zh" else f"- **{t['date_col']}**: {release.date}",
-        f"- **{t['cases_col']}**：{total}" if language == "zh" else f"- **{t['cases_col']}**: {total}",
-        (f"- **{t['official_text']}**：{url}" if language == "zh" else f"- **{t['official_text']}**: {url}"),
-        (f"- **{t['status_col']}**：{t['status_' + release.status]}" if language == "zh"
-         else f"- **{t['status_col']}**: {t['status_' + release.status]}"),
-        (f"- **{t['published_col']}**：{t['published_of'].format(published=len(digests), total=total)}"
-         if language == "zh" else
-         f"- **{t['published_col']}**: {t['published_of'].format(published=len(digests), total=total)}"),
-    ]
+    pairs = [(t["issuers_col"], names), (t["date_col"], release.date), (t["cases_col"], total),
+             (t["official_text"], url), (t["status_col"], t["status_" + release.status]),
+             (t["published_col"], t["published_of"].format(published=len(digests), total=total))]
     if language == "en":
-        facts.insert(0, f"- **{t['release_col']}**: {release.title_en} (Chinese title: {release.title})")
+        pairs.insert(0, (t["release_col"], f"{release.title_en} (Chinese title: {release.title})"))
+    separator = "：" if language == "zh" else ": "
+    facts = [f"- **{name}**{separator}{value}" for name, value in pairs]
     count = max([release.cases or 0, len(release.names), *digests])
     rows = []
     for number in range(1, count + 1):
