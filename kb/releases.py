@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from kb import data_files
@@ -28,6 +29,11 @@ def case_source(uri: str) -> str | None:
     if name.startswith("index.") or folder not in ("cases", OFFICIAL_FOLDER):
         return None
     return "official" if folder == OFFICIAL_FOLDER else "teaching"
+
+
+def case_files(docs: Path) -> list[Path]:
+    """Every case page file, teaching and official digests, in both languages (index pages too)."""
+    return sorted([*(docs / "cases").glob("*.md"), *(docs / OFFICIAL_FOLDER).glob("*.md")])
 
 
 class RegistryError(ValueError):

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kb.checks.workspace import Workspace  # noqa: E402
 from kb.frontmatter import split_front_matter  # noqa: E402
 from kb.paths import DOCS  # noqa: E402
-from kb.releases import OFFICIAL_FOLDER, Release, releases  # noqa: E402
+from kb.releases import OFFICIAL_FOLDER, Release, case_files, releases  # noqa: E402
 from scripts.translation import mark  # noqa: E402
 
 SEGMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -447,7 +447,7 @@ def check_title(title: str, option: str) -> str:
 def next_case_id(docs: Path) -> str:
     """One more than the highest ``case-NNN`` id used by any case page, in either language."""
     numbers = [0]
-    for path in [*(docs / "cases").glob("*.md"), *(docs / OFFICIAL_FOLDER).glob("*.md")]:
+    for path in case_files(docs):
         meta, _, _ = split_front_matter(path.read_text(encoding="utf-8", errors="replace"))
         match = CASE_ID.match(str(meta.get("id", "")))
         if match:

@@ -12,7 +12,7 @@ from kb.checks.checkers import official_cases, placeholders, questions, review, 
 from kb.checks.model import Problem, problem
 from kb.checks.workspace import Page, Workspace
 from kb.paths import DOCS, SHARED_LAWS
-from kb.releases import OFFICIAL_FOLDER
+from kb.releases import case_files
 
 CHECKERS = [files, placeholders, frontmatter, official_cases, questions, links, citations, statutes, personal_data, html, characters,
             translations, terminology, review]
@@ -133,7 +133,7 @@ def duplicate_case_ids(known: dict[str, str], docs: Path) -> list[Problem]:
     """
     workspace = Workspace(docs)
     first: dict[str, str] = {}
-    for path in sorted([*(docs / "cases").glob("*.md"), *(docs / OFFICIAL_FOLDER).glob("*.md")]):
+    for path in case_files(docs):
         if path.name.endswith(".en.md"):
             continue
         rel = path.relative_to(docs).as_posix()
