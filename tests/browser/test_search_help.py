@@ -42,6 +42,10 @@ def assert_help_panel(tab: object, language: str) -> None:
     assert NOTHING[language] in text or IN_ORDER in text
     for number in ("110", "12338", "12348"):
         assert tab.locator(f'.kb-search-help a[href="tel:{number}"]').count() == 1
+        # Named as the emergency strip names them (kb/ui_strings.yml), not by a second list.
+        strip = " ".join(tab.locator(f'.kb-emergency a[href="tel:{number}"]').text_content().split())
+        assert tab.locator(f'.kb-search-help a[href="tel:{number}"]').text_content() == strip
+    assert ("各地服务时间不同" if language == "zh" else "hours vary") in panel.inner_text()
     hrefs = [a.get_attribute("href") for a in tab.locator(".kb-search-help__pages a").all()]
     root = "/en/" if language == "en" else "/"
     # Served: .../help/; from disk (the offline bundle): .../help/index.html.

@@ -29,9 +29,6 @@
     none: "Nothing matches \u201c{q}\u201d exactly.",
     similar: "These pages contain the same characters in the same order and may help:",
     help: "Need help now?",
-    call110: "110 police (emergency)",
-    call12338: "12338 women's federation hotline",
-    call12348: "12348 legal aid hotline",
     helpPage: "Get help: what you can do now",
     questions: "Questions people ask",
     hint: "Try fewer or everyday words, for example \u201cprotection order\u201d, \u201cdivorce\u201d, \u201cpolice\u201d."
@@ -39,9 +36,6 @@
     none: "没有找到与\u201c{q}\u201d完全匹配的内容。",
     similar: "下面的页面按顺序包含这几个字，可能有关：",
     help: "需要帮助？",
-    call110: "110 报警",
-    call12338: "12338 妇联维权热线",
-    call12348: "12348 法律援助热线",
     helpPage: "我需要帮助：现在可以做什么",
     questions: "常见问题",
     hint: "可以换一种说法，或者少用几个字，例如\u201c保护令\u201d\u201c离婚\u201d\u201c报警\u201d。"
@@ -141,9 +135,16 @@
     }
     panel.appendChild(element("p", TEXT.help, { "class": "kb-search-help__title" }));
     var numbers = element("ul", "", { "class": "kb-search-help__numbers" });
-    [["tel:110", TEXT.call110], ["tel:12338", TEXT.call12338], ["tel:12348", TEXT.call12348]].forEach(function (pair) {
+    // The numbers, their names and the hours caveat as the emergency strip of every page gives them
+    // (overrides/partials/kb/emergency.html, kb/ui_strings.yml): written down once.
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-emergency__tel"), function (tel) {
       var item = element("li");
-      item.appendChild(element("a", pair[1], { href: pair[0] }));
+      item.appendChild(element("a", tel.textContent.replace(/\s+/g, " ").trim(), { href: tel.getAttribute("href") }));
+      var note = tel.nextElementSibling;
+      if (note && note.classList.contains("kb-emergency__note")) {
+        var repeated = note.querySelector(".kb-emergency__note-number");
+        item.appendChild(document.createTextNode(note.textContent.slice(repeated ? repeated.textContent.length : 0)));
+      }
       numbers.appendChild(item);
     });
     panel.appendChild(numbers);
