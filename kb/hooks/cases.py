@@ -37,6 +37,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from kb import markers
 from kb.build_errors import content_errors
 from kb.citations import CitationError, Target, link_text, parse_reference, resolve
 from kb.frontmatter import read_meta
@@ -674,10 +675,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     uri = page.file.src_uri
     language = _language(config)
     if uri in INDEXES:
-        if INDEX_MARKER not in markdown:
-            raise ValueError(f"{uri}: needs a '{INDEX_MARKER}' line where the case list goes")
         _listings[uri] = {"all": _cases}
-        return markdown.replace(INDEX_MARKER, index_block(language))
+        return markers.fill(markdown, INDEX_MARKER, index_block(language), uri, "the case list")
     case = _by_uri.get(uri.replace(".en.md", ".md"))
     if case is None:
         return markdown

@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kb import markers
 from kb.glossary import terms
 
 MARKER = "<!-- glossary -->"
@@ -38,6 +39,4 @@ def table(language: str) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri not in PAGES:
         return markdown
-    if MARKER not in markdown:
-        raise ValueError(f"{page.file.src_uri}: needs a '{MARKER}' line where the glossary goes")
-    return markdown.replace(MARKER, table(str(config.theme["language"])))
+    return markers.fill(markdown, MARKER, table(str(config.theme["language"])), page.file.src_uri, "the glossary")

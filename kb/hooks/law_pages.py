@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kb import markers
 from kb.laws import ARTICLE_HEADING, LawEntry, entry_for_page, registry
 
 H1 = re.compile(r"^# .+$", re.M)
@@ -172,9 +173,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri in ("law/index.md", "law/index.en.md"):
         return render_law_index(markdown, language)
     if page.file.src_uri in ("law/updates.md", "law/updates.en.md"):
-        if UPDATES_MARKER not in markdown:
-            raise ValueError(f"{page.file.src_uri}: the page needs a '{UPDATES_MARKER}' line where the table goes")
-        return markdown.replace(UPDATES_MARKER, updates_table(language))
+        return markers.fill(markdown, UPDATES_MARKER, updates_table(language), page.file.src_uri,
+                            "the table of law updates")
     if "law" not in page.meta:
         return markdown
     if language not in LABELS:
@@ -250,11 +250,8 @@ def law_index_table(language: str, local: bool) -> str:
 
 
 def render_law_index(markdown: str, language: str) -> str:
-    marker = "<!-- law-index -->"
-    if marker not in markdown:
-        raise ValueError("law/index: the page needs a '<!-- law-index -->' line where the table goes")
     t = INDEX_LABELS[language]
     tables = law_index_table(language, local=False)
     if any(entry.region for entry in registry()):
         tables += f"\n## {t['local']} {{#local-regulations}}\n\n{t['local_intro']}\n\n" + law_index_table(language, local=True)
-    return markdown.replace(marker, tables)
+    return markers.fill(markdown, "<!-- law-index -->", tables, "law/index", "the table of laws")

@@ -25,6 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kb import markers
 from kb.build_errors import content_errors
 from kb.checks.checkers.questions import MORE
 from kb.checks.markdown import LINK
@@ -157,9 +158,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     uri = page.file.src_uri
     language = _language(config)
     if uri in INDEXES:
-        if INDEX_MARKER not in markdown:
-            raise ValueError(f"{uri}: needs a '{INDEX_MARKER}' line where the questions go")
-        return markdown.replace(INDEX_MARKER, index_block(language))
+        return markers.fill(markdown, INDEX_MARKER, index_block(language), uri, "the question index")
     if is_question(uri):
         match = H1.search(markdown)
         if match is None:
