@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from kb.twins import chinese_twin, is_english, merged
+
 # libyaml's loader when PyYAML was built with it: the build parses every
 # page's front matter several times (citations, cases, law index).
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -110,17 +112,35 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
 
 
 def read_meta(path: Path) -> dict[str, Any]:
-    """The front matter of a file, parsed once per version of the file."""
-    return dict(_parsed(path, path.stat().st_mtime_ns)[0])
+    """The front matter of a file, parsed once per version of the file; an English page's
+    with the language-neutral fields of its Chinese twin (:func:`with_twin`)."""
+    return with_twin(path, dict(_parsed(path, path.stat().st_mtime_ns)[0]))
 
 
 def read_page(path: Path) -> tuple[dict[str, Any], str]:
     """The front matter and the body of a file, as ``split_front_matter`` splits them;
-    the front matter is parsed once per version of the file, as for ``read_meta``."""
+    the front matter is parsed once per version of the file, and merged, as for ``read_meta``."""
     version = path.stat().st_mtime_ns  # before reading: a file saved in between is read again next time
     text = path.read_text(encoding="utf-8")
     items, body_start = _parsed(path, version, text)
-    return dict(items), text[body_start:]
+    return with_twin(path, dict(items)), text[body_start:]
+
+
+def with_twin(path: Path, meta: dict[str, Any]) -> dict[str, Any]:
+    """``meta`` of the page at ``path``; for an English page, merged with its Chinese twin's
+    language-neutral fields (kb.twins), which are written in the Chinese page only.
+
+    The build reads every page's front matter through here (read_meta, read_page, and the
+    page_meta hook for page.meta), so every consumer sees the merged fields.
+    """
+    if not is_english(path):
+        return meta
+    twin = chinese_twin(path)
+    try:
+        version = twin.stat().st_mtime_ns
+    except OSError:  # no Chinese page (I18N005): the English page has only what it says itself
+        return meta
+    return merged(dict(_parsed(twin, version)[0]), meta)
 
 
 # path -> (version, front-matter items, where the body starts): the build's hooks read
@@ -170,6 +190,35 @@ def normalise(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+def field_lines(text: str) -> dict[str, tuple[int, int]]:
+    """The 0-based file lines [first, end) of each top-level front-matter field, with the lines
+    indented under it, so a field can be removed without touching the others; {} when the block
+    does not parse."""
+    lines = text.split("\n")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (DELIMITER, "..."))
+        node = _compose("\n".join(lines[1:end]))
+    except (StopIteration, yaml.YAMLError):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    spans = {}
+    for key_node, value_node in node.value:
+        first = key_node.start_mark.line + 1  # +1: the opening ---
+        last = max(value_node.end_mark.line + (1 if value_node.end_mark.column > 0 else 0), first)
+        while last > first and lines[last].strip()[:1] in ("", "#"):  # a comment above the next field stays
+            last -= 1
+        spans[str(key_node.value)] = (first, last + 1)
+    return spans
+
+
+def without_fields(text: str, names: list[str]) -> str:
+    """``text`` with the top-level front-matter fields ``names`` (and their indented lines) removed."""
+    spans = field_lines(text)
+    drop = {line for name in names if name in spans for line in range(*spans[name])}
+    return "\n".join(line for index, line in enumerate(text.split("\n")) if index not in drop)
 
 
 def key_line(text: str, path: list[str | int]) -> tuple[int, int]:

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kb.checks.report import rules_table  # noqa: E402
 from kb.paths import ROOT, SCHEMAS  # noqa: E402
+from kb.twins import is_neutral  # noqa: E402
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 KINDS = [("page", "一般页面 / generic page"), ("help", "求助 / help"), ("guide", "指南 / guide"),
@@ -66,10 +67,11 @@ def schema_reference() -> str:
     for kind, label in KINDS:
         schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
         required = set(schema.get("required", []))
-        rows = ["| 字段 / field | 必填 / required | 取值 / accepts |", "| --- | --- | --- |"]
+        rows = ["| 字段 / field | 必填 / required | 写在 / written in | 取值 / accepts |", "| --- | --- | --- | --- |"]
         for name, field in schema["properties"].items():
             value = describe(field, common).replace("|", "\\|").replace("\n", " ")
-            rows.append(f"| `{name}` | {'是 / yes' if name in required else ''} | {value} |")
+            where = "只写在中文页面 / Chinese page only" if is_neutral(name) else "各语言页面 / each language"
+            rows.append(f"| `{name}` | {'是 / yes' if name in required else ''} | {where} | {value} |")
         parts.append(f"### {label} (`schemas/{kind}.schema.json`) {{#schema-{kind}}}\n\n" + "\n".join(rows))
     return "\n\n".join(parts)
 

@@ -288,10 +288,10 @@ def case_pages(case_id: str, category: str, title: str, title_en: str, today: dt
     zh = {"id": case_id, "title": title,
           "description": "待填写：用一两句话概括本案例，说明谁遇到了什么问题、依据哪条法律得到了怎样的保护。",
           **shared, "outcome": "待填写：用一句话写出处理结果", "review": {"status": "draft"}, "updated": today}
-    en = {"id": case_id, "title": title_en,
+    # The English page holds only what is written in English; the rest is the Chinese page's (kb.twins).
+    en = {"title": title_en,
           "description": "To write: one or two sentences on who faced what problem and how the law protected them.",
-          **shared, "outcome": "To write: the outcome in one sentence", "review": {"status": "draft"},
-          "updated": today}
+          "outcome": "To write: the outcome in one sentence"}
     return page(zh, title, CASE_BODY_ZH), page(en, title_en, CASE_BODY_EN)
 
 
@@ -300,8 +300,7 @@ def guide_pages(title: str, title_en: str, today: dt.date) -> tuple[str, str]:
     zh = {"title": title, "description": "待填写：用一句话概括本指南讲什么、写给谁，用于搜索结果和网页描述。",
           "audience": ["public"], "review": {"status": "draft"}, "updated": today}
     en = {"title": title_en,
-          "description": "To write: one sentence on what this guide covers and whom it is for, for search results.",
-          "audience": ["public"], "review": {"status": "draft"}, "updated": today}
+          "description": "To write: one sentence on what this guide covers and whom it is for, for search results."}
     return page(zh, title, GUIDE_BODY_ZH), page(en, title_en, GUIDE_BODY_EN)
 
 
@@ -310,8 +309,7 @@ def training_pages(title: str, title_en: str, today: dt.date) -> tuple[str, str]
     zh = {"title": title, "description": "待填写：用一句话概括这份培训资料的主题、对象和时长，用于搜索结果和网页描述。",
           "audience": ["trainer"], "duration": 60, "review": {"status": "draft"}, "updated": today}
     en = {"title": title_en,
-          "description": "To write: one sentence on the topic, audience and length of this training material.",
-          "audience": ["trainer"], "duration": 60, "review": {"status": "draft"}, "updated": today}
+          "description": "To write: one sentence on the topic, audience and length of this training material."}
     return page(zh, title, TRAINING_BODY_ZH), page(en, title_en, TRAINING_BODY_EN)
 
 
@@ -384,9 +382,9 @@ def official_pages(case_id: str, release: Release, number: int, today: dt.date) 
           "description": "待填写：用一两句话概括案情和结果（自己的话）。", **shared,
           "outcome": "待填写：用一句话写出处理结果", "review": {"status": "draft"}, "updated": today}
     title_en = f"To write: the case name in English ({name})"
-    en = {"id": case_id, "title": title_en,
-          "description": "To write: one or two sentences on the facts and the outcome, in your own words.", **shared,
-          "outcome": "To write: the outcome in one sentence", "review": {"status": "draft"}, "updated": today}
+    en = {"title": title_en,
+          "description": "To write: one or two sentences on the facts and the outcome, in your own words.",
+          "outcome": "To write: the outcome in one sentence"}
     return page(zh, name, OFFICIAL_BODY_ZH), page(en, title_en, OFFICIAL_BODY_EN)
 
 

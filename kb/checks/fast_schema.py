@@ -26,6 +26,7 @@ import fastjsonschema
 import jsonschema
 
 from kb.paths import SCHEMAS
+from kb.twins import is_neutral
 
 DRAFT7 = "http://json-schema.org/draft-07/schema#"
 # Formats checked exactly as jsonschema checks them, so the two never disagree.
@@ -61,18 +62,31 @@ def inline(node: Any, file: str) -> Any:
 
 
 @cache
-def fast_validator(kind: str) -> Callable[[Any], Any]:
+def page_schema(kind: str, english: bool = False) -> dict[str, Any]:
+    """The schema of a page of ``kind``. An English page that has a Chinese page is held to a
+    narrower one: the language-neutral fields are written in the Chinese page only (kb.twins), so
+    here they are forbidden (``false``) and none of them is required. Not to be modified."""
+    schema = load_schemas()[f"{kind}.schema.json"]
+    if not english:
+        return schema
+    properties = {name: False if is_neutral(name) else value for name, value in schema["properties"].items()}
+    required = [name for name in schema.get("required", []) if not is_neutral(name)]
+    return {**schema, "properties": properties, "required": required}
+
+
+@cache
+def fast_validator(kind: str, english: bool = False) -> Callable[[Any], Any]:
     """The compiled check of one page kind's schema; raises JsonSchemaException when invalid."""
     name = f"{kind}.schema.json"
-    schema = inline(load_schemas()[name], name)
+    schema = inline(page_schema(kind, english), name)
     schema["$schema"] = DRAFT7
     return fastjsonschema.compile(schema, formats=FORMATS)
 
 
-def is_valid(kind: str, meta: Any) -> bool:
-    """True when the front matter certainly passes ``kind``'s schema."""
+def is_valid(kind: str, meta: Any, english: bool = False) -> bool:
+    """True when the front matter certainly passes ``kind``'s schema (``page_schema``)."""
     try:
-        fast_validator(kind)(meta)
+        fast_validator(kind, english)(meta)
     except fastjsonschema.JsonSchemaException:
         return False
     return True

@@ -65,10 +65,19 @@ _RULES = [
          "补上该字段；各类页面的必填字段见贡献指南的前置元数据参考。", "Add the field; see the front-matter reference in CONTRIBUTING.md."),
     Rule("FM005", ERROR, "不允许的字段“{field}”", 'field "{field}" is not allowed here',
          "删除该字段，或检查拼写。", "Remove the field or check its spelling."),
-    Rule("FM006", ERROR, "中英文页面的“{field}”不一致：中文为 {zh}，英文为 {en}", 'zh and en pages disagree on "{field}": zh {zh}, en {en}',
-         "两个语言版本的该字段必须相同。", "Both language versions must have the same value."),
+    Rule("FM006", ERROR, "此字段只写在中文页面里：英文页面的“{field}”还与中文页面不同（中文为 {zh}，英文为 {en}）",
+         '"{field}" is written in the Chinese page only, and the English page says something else: zh {zh}, en {en}',
+         "此字段只写在中文页面里，英文页面自动取用。先确定哪个值正确，写进中文页面，再删掉英文页面里的这一字段（--fix 不替您选择）。",
+         "This field is written in the Chinese page only; the English page takes it from there. Decide which value is right, "
+         "put it in the Chinese page, then delete the field from the English page (--fix does not choose for you)."),
     Rule("FM007", ERROR, "案例编号 {id} 与 {other} 重复", "case id {id} is also used by {other}",
          "每个案例用一个新的编号，编号永不复用。", "Give each case a new id; ids are never reused."),
+    Rule("FM008", ERROR, "此字段只写在中文页面里：英文页面不要重复“{field}”", '"{field}" is written in the Chinese page only; do not repeat it in the English page',
+         "此字段只写在中文页面里：删掉英文页面里的这一字段（连同它下面缩进的各行），英文网站自动取用中文页面的值；"
+         "或运行 python scripts/check.py --fix 英文文件 自动删除。英文页面只写 title、description、translated_from 和各语言自己的文字（如 outcome）。",
+         "This field is written in the Chinese page only: delete it (with its indented lines) from the English page, which takes "
+         "the Chinese page's value; or run python scripts/check.py --fix <en file>. An English page holds only title, "
+         "description, translated_from and text in its own language (such as outcome)."),
     # Official cases (data/releases.yml)
     Rule("CASE001", ERROR, "发布编号“{release}”不在 data/releases.yml 中", 'release "{release}" is not in data/releases.yml',
          "核对 source.release；新的发布先加入 data/releases.yml（附核实来源）。", "Check source.release; add a new release to data/releases.yml first, with its sources."),

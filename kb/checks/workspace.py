@@ -20,6 +20,7 @@ from typing import Any
 from kb.checks.markdown import anchors, explicit_anchors
 from kb.frontmatter import FrontMatterError, parse_front_matter
 from kb.paths import DOCS, ROOT
+from kb.twins import merged
 
 MAX_BYTES = 1_000_000
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*$", re.M)
@@ -75,6 +76,9 @@ class Page:
             self.meta, self.body, self.body_line = parse_front_matter(text)
         except FrontMatterError as error:
             self.front_matter_error = error
+        # What the file itself says; ``meta`` is what the rules read, for an English page merged with
+        # its Chinese twin's language-neutral fields (Workspace.page, kb.twins).
+        self.own_meta: dict[str, Any] = self.meta
 
     # Positions ---------------------------------------------------------
     @cached_property
@@ -180,7 +184,11 @@ class Workspace:
         """
         key = self._key(path)
         if key not in self._pages:
-            self._pages[key] = self._load(Path(key))
+            page = self._pages[key] = self._load(Path(key))
+            if page is not None and page.is_english:
+                twin = self.counterpart(page)
+                if twin is not None:
+                    page.meta = merged(twin.own_meta, page.own_meta)
         return self._pages[key]
 
     def _key(self, path: Path | str) -> str:

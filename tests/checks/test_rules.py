@@ -99,6 +99,11 @@ def question(answer: str = QUESTION_ANSWER, more: str = QUESTION_MORE) -> str:
 
 
 # (rule, failing files, passing files, file to check, expected line or None)
+# An English case page as written once: only what is in English; the rest is the Chinese page's.
+CASE_EN = "---\ntitle: Test case\ndescription: A teaching case for testing the content checks.\n" \
+          "outcome: The court issued a protection order\n---\n\n# Test case\n\nUnder [[反家庭暴力法 23]].\n\n"
+
+
 CASES = [
     ("FILE002", {"about/a.md": b"---\ntitle: x\n\xff\xfe"}, {"about/a.md": PAGE}, "about/a.md", 3),
     ("FILE003", {"about/a.md": "   \n"}, {"about/a.md": PAGE}, "about/a.md", 1),
@@ -119,6 +124,8 @@ CASES = [
      {"cases/a.md": CASE_FRONT}, "cases/a.md", 13),
     ("FM006", {"cases/a.md": CASE_FRONT, "cases/a.en.md": CASE_FRONT.replace("category: protection-order", "category: divorce")},
      {"cases/a.md": CASE_FRONT, "cases/a.en.md": CASE_FRONT}, "cases/a.en.md", 5),
+    ("FM008", {"cases/a.md": CASE_FRONT, "cases/a.en.md": CASE_FRONT},
+     {"cases/a.md": CASE_FRONT, "cases/a.en.md": CASE_EN}, "cases/a.en.md", 2),
     ("FM007", {"cases/a.md": CASE_FRONT, "cases/b.md": CASE_FRONT}, {"cases/a.md": CASE_FRONT,
      "cases/b.md": CASE_FRONT.replace("case-901", "case-902")}, "cases/b.md", 1),
     ("LINK001", {"about/a.md": PAGE + "见[指南](../guides/missing.md)。\n"},

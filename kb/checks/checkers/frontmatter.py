@@ -1,4 +1,10 @@
-"""Front matter: YAML syntax, the page kind's JSON Schema, and zh/en agreement."""
+"""Front matter: YAML syntax, the page kind's JSON Schema, and language-neutral fields written once.
+
+An English page takes its language-neutral fields (id, category, tags, cites, source, review,
+dates, …) from its Chinese page (kb.twins): written in the English page too, they are reported
+(FM008 when the value is the Chinese page's, which ``--fix`` removes; FM006 when it differs, which
+the volunteer decides), and the rest of the English page is checked against the schema without them.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +18,13 @@ import jsonschema
 from referencing import Registry, Resource
 
 from kb.checks.checkers import Context
-from kb.checks.fast_schema import is_valid, load_schemas
+from kb.checks.fast_schema import is_valid, load_schemas, page_schema
+from kb.checks.workspace import Page
 from kb.frontmatter import key_line
 from kb.taxonomy import taxonomy
+from kb.twins import is_neutral
 
-# Fields the two language versions of a page must share, per page kind.
-SHARED_FIELDS = {
-    "case": ("id", "category", "tags", "cites", "relationship", "measures", "source"),
-    "law": ("articles",),
-    "training": ("cases", "duration"),
-    "guide": ("audience",),
-    "question": ("situation", "cites"),
-}
+# Lists whose order carries no meaning: an English copy in another order repeats the Chinese one.
 SET_FIELDS = {"tags", "cites", "measures", "cases", "audience"}
 QUOTED = re.compile(r"'([^']+)'")
 
@@ -37,9 +38,9 @@ def _registry() -> Registry:
 
 
 @lru_cache(maxsize=None)
-def validator(kind: str) -> jsonschema.Draft202012Validator:
-    schema = load_schemas()[f"{kind}.schema.json"]
-    return jsonschema.Draft202012Validator(schema, registry=_registry(), format_checker=jsonschema.FormatChecker())
+def validator(kind: str, english: bool = False) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(page_schema(kind, english), registry=_registry(),
+                                           format_checker=jsonschema.FormatChecker())
 
 
 def _leaf_errors(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
@@ -60,11 +61,16 @@ def check(ctx: Context) -> None:
     if not page.has_front_matter:
         ctx.at_line("FM001", 1, 1)
         return
-    if not is_valid(page.kind, page.meta):
-        for error in sorted(validator(page.kind).iter_errors(page.meta), key=lambda e: list(map(str, e.path))):
+    source = ctx.workspace.counterpart(page) if page.is_english else None
+    meta = page.own_meta
+    if source is not None:
+        check_written_once(ctx, source)
+        meta = {name: value for name, value in meta.items() if not is_neutral(name)}
+    english = source is not None
+    if not is_valid(page.kind, meta, english):
+        for error in sorted(validator(page.kind, english).iter_errors(meta), key=lambda e: list(map(str, e.path))):
             for leaf in _leaf_errors(error):
                 report_schema_error(ctx, leaf)
-    check_counterpart(ctx)
 
 
 def report_schema_error(ctx: Context, error: jsonschema.ValidationError) -> None:
@@ -149,19 +155,26 @@ def _comparable(name: str, value: Any) -> Any:
     return value
 
 
-def check_counterpart(ctx: Context) -> None:
-    """Fields that must agree between a Chinese page and its English version."""
+def repeated_fields(english: Page, chinese: Page) -> tuple[list[str], list[str]]:
+    """The language-neutral fields an English page writes itself: (those equal to the Chinese
+    page's, which can simply go; those that differ, where a person must choose)."""
+    same, different = [], []
+    for name, value in english.own_meta.items():
+        if is_neutral(name):
+            equal = chinese.front_matter_error is None and \
+                _comparable(name, chinese.own_meta.get(name)) == _comparable(name, value)
+            (same if equal else different).append(name)
+    return same, different
+
+
+def check_written_once(ctx: Context, chinese: Page) -> None:
+    """FM008 / FM006: a language-neutral field written in the English page as well."""
     page = ctx.page
-    if not page.is_english:
-        return
-    source = ctx.workspace.counterpart(page)
-    if source is None or source.front_matter_error is not None:
-        return
-    for name in SHARED_FIELDS.get(page.kind, ()):
-        zh, en = source.meta.get(name), page.meta.get(name)
-        if zh is None and en is None:
-            continue
-        if _comparable(name, zh) != _comparable(name, en):
-            line, col = key_line(page.text, [name]) if name in page.meta else (1, 1)
-            ctx.at_line("FM006", line, col, field=name, zh=json.dumps(zh, ensure_ascii=False),
-                        en=json.dumps(en, ensure_ascii=False))
+    same, different = repeated_fields(page, chinese)
+    for name in same:
+        ctx.at_line("FM008", *key_line(page.text, [name]), field=name)
+    for name in different:
+        zh = chinese.own_meta.get(name) if chinese.front_matter_error is None else None
+        ctx.at_line("FM006", *key_line(page.text, [name]), field=name,
+                    zh="（未填写）" if zh is None else json.dumps(zh, ensure_ascii=False),
+                    en=json.dumps(page.own_meta[name], ensure_ascii=False))
