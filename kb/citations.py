@@ -20,8 +20,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kb.frontmatter import read_page
+from kb.twins import chinese_twin, is_english
 from kb.laws import LawEntry, english_label, label_from_article_id, registry
 
 # [[name numbers|label]] — name has no digits-first; numbers are 23, 260-1, lists.
@@ -149,25 +151,55 @@ def link_text(target: Target, first: bool, language: str) -> str:
     return f"{target.law.cite_en}, {label}" if first else label
 
 
+def reference(citation: Citation) -> str:
+    """A citation found in the text written as a ``cites:`` entry: [[刑法 260-1|…]] → 刑法 260-1."""
+    return f"{citation.name} {'、'.join(citation.numbers)}"
+
+
+def page_references(meta: dict[str, Any], body: str) -> list[str]:
+    """Every article a page cites, as ``cites:`` entries, once each: the release's list
+    (``source.cites``), the front-matter list, then each citation of the text in order.
+
+    ``cites`` is derived from the text, so a page whose text cites an article is found under that
+    article (case filters, "cited in" lists) without a second list to keep in step; entries listed in
+    front matter still count while they exist. A reference that does not resolve is kept as it is
+    (the page's own rendering and the checks report it); one naming only articles already listed is left out.
+    """
+    source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
+    listed = [str(r) for r in [*(source.get("cites") or []), *(meta.get("cites") or [])]]
+    found: list[str] = []
+    seen: set[str] = set()
+    for text in [*listed, *(reference(c) for c in find_citations(body))]:
+        try:
+            keys = {target.key for target in resolve(parse_reference(text))}
+        except CitationError:
+            keys = {text}
+        if not keys <= seen or (text in listed and text not in found):
+            found.append(text)
+            seen |= keys
+    return found
+
+
 def page_citations(path: Path, fallback_title: str) -> tuple[frozenset[str], str]:
-    """The article keys (``law-page#art-23``) a page cites, ``cites:`` included, and its title.
+    """The article keys (``law-page#art-23``) a page cites (:func:`page_references`), and its title.
 
     Citations that do not resolve are left out: the page's own rendering and
     the checks report them.
     """
-    return _page_citations(path, path.stat().st_mtime_ns, fallback_title)
+    twin = chinese_twin(path) if is_english(path) else path
+    versions = (path.stat().st_mtime_ns, twin.stat().st_mtime_ns if twin.exists() else 0)
+    return _page_citations(path, versions, fallback_title)
 
 
 @lru_cache(maxsize=None)
-def _page_citations(path: Path, mtime_ns: int, fallback_title: str) -> tuple[frozenset[str], str]:
-    # Once per version of the file: both languages' builds, and every rebuild of make serve, scan the pages.
+def _page_citations(path: Path, versions: tuple[int, int], fallback_title: str) -> tuple[frozenset[str], str]:
+    # Once per version of the file and its Chinese twin (whose cites it takes): both languages'
+    # builds, and every rebuild of make serve, scan the pages.
     meta, body = read_page(path)
     keys: set[str] = set()
-    references: list[Citation | str] = [*find_citations(body), *(str(r) for r in meta.get("cites") or [])]
-    for reference in references:
+    for text in page_references(meta, body):
         try:
-            citation = parse_reference(reference) if isinstance(reference, str) else reference
-            keys.update(target.key for target in resolve(citation))
+            keys.update(target.key for target in resolve(parse_reference(text)))
         except CitationError:
             continue
     return frozenset(keys), str(meta.get("title") or fallback_title)

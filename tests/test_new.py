@@ -22,7 +22,8 @@ from kb.checks.model import Problem
 from kb.checks.rules import ERROR
 from kb.checks.runner import run
 from kb.checks.workspace import Workspace
-from kb.frontmatter import split_front_matter
+from kb.frontmatter import read_meta, split_front_matter
+from kb.twins import is_neutral
 from kb.taxonomy import taxonomy
 from scripts import new
 from tests.conftest import build_site
@@ -59,6 +60,12 @@ def snapshot(docs: Path) -> dict[str, bytes]:
 
 
 def meta(path: Path) -> dict[str, object]:
+    """The page's front matter as the build and the checks see it (an English page's merged with its Chinese page's)."""
+    return read_meta(path)
+
+
+def own_meta(path: Path) -> dict[str, object]:
+    """What the file itself says."""
     return split_front_matter(path.read_text(encoding="utf-8"))[0]
 
 
@@ -97,6 +104,8 @@ def test_creates_a_valid_pair(docs: Path, kind: str, slug: str, stem: str) -> No
 
     zh_meta, en_meta = meta(zh), meta(en)
     assert (zh_meta["title"], en_meta["title"]) == ("新页面标题", "New page title")
+    # Typed once: the English page writes only its own language's fields.
+    assert [name for name in own_meta(en) if is_neutral(name)] == []
     assert zh_meta["review"] == en_meta["review"] == {"status": "draft"}
     assert zh_meta["updated"] == en_meta["updated"] == dt.date.today().isoformat()
     workspace = Workspace(docs)

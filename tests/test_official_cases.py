@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from kb.checks.status import coverage_report, published_numbers
-from kb.frontmatter import split_front_matter
+from kb.frontmatter import read_meta, split_front_matter
 from kb.paths import DOCS, ROOT
 from kb.releases import OFFICIAL_FOLDER, official_url, releases
 
@@ -59,7 +59,7 @@ def test_at_least_one_official_case_per_digested_release_in_both_languages() -> 
     for path, meta in cases:
         english = path.with_name(path.stem + ".en.md")
         assert english.is_file(), f"{path.name} has no English version"
-        en_meta = split_front_matter(english.read_text(encoding="utf-8"))[0]
+        en_meta = read_meta(english)  # the source is the Chinese page's: written there once
         source = meta["source"]
         assert en_meta["source"] == source, path.name
         assert source["name"] in en_meta["title"], "the English title keeps the Chinese case name"

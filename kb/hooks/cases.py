@@ -39,12 +39,13 @@ from mkdocs.structure.pages import Page
 
 from kb import markers
 from kb.build_errors import content_errors
-from kb.citations import CitationError, Target, link_text, parse_reference, resolve
-from kb.frontmatter import read_meta
+from kb.citations import CitationError, Target, link_text, page_references, parse_reference, resolve
+from kb.frontmatter import read_meta, read_page
 from kb.html_slots import block
 from kb.paths import DOCS
 from kb.releases import NOT_NAMED, Release, case_source, issuer_label, issuers, releases
 from kb.taxonomy import label, taxonomy
+from kb.twins import chinese_twin, is_english
 from kb.urls import article_link, page_link
 
 LANGUAGES = ("zh", "en")
@@ -168,7 +169,7 @@ class Case:
     title: str
     category: str
     tags: list[str]
-    cites: list[str]  # every article the case cites in front matter (release's and editors')
+    cites: list[str]  # every article the case cites: release's, editors', and its text's (page_references)
     targets: set[str]
     source: str = "teaching"  # or "official"
     release: str = ""
@@ -196,11 +197,6 @@ def _language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
-def _references(meta: dict) -> list[str]:
-    source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
-    return [str(c) for c in [*(source.get("cites") or []), *(meta.get("cites") or [])]]
-
-
 def load_cases(files: Files, language: str, docs: str) -> list[Case]:
     """The cases of this language's build (English file if there is one, else Chinese)."""
     cases = []
@@ -215,10 +211,13 @@ def load_cases(files: Files, language: str, docs: str) -> list[Case]:
 def load_case(file: File) -> Case:
     """One case page as the listings need it; a KeyError or ValueError names what is missing."""
     uri = file.src_uri
-    meta = read_meta(Path(file.abs_src_path))
+    path = Path(file.abs_src_path)
+    meta = read_meta(path)
     if "id" not in meta:
         raise ValueError(f"{uri}: a case needs an id (see CONTRIBUTING.md, 案例)")
-    references = _references(meta)
+    # What a case cites is language-neutral: derived from the Chinese text, like its other shared fields.
+    chinese = chinese_twin(path) if is_english(path) and chinese_twin(path).exists() else path
+    references = page_references(meta, read_page(chinese)[1])
     targets: set[str] = set()
     for reference in references:
         try:
