@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test check offline bench clean
+.PHONY: serve build test check offline preview bench clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ offline: $(STAMP)
 	KB_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline/womens-rights-kb
 	cd build/offline && $(abspath $(BIN))/python -m zipfile -c ../womens-rights-kb-offline.zip womens-rights-kb
 	@echo "build/womens-rights-kb-offline.zip: unzip it and open womens-rights-kb/index.html"
+
+# The site of a pull request as its preview serves it, at site_url + pr-preview/pr-$(PR)/
+# (.github/workflows/pr.yml builds it, pr-publish.yml publishes it): the same build with
+# that site_url, so canonical links, the 404 pages and redirects work under the sub-path.
+preview: $(STAMP)
+	@case "$(PR)" in ''|*[!0-9]*) echo "usage: make preview PR=<pull request number>" >&2; exit 2;; esac
+	printf 'INHERIT: mkdocs.yml\nsite_url: %s\n' \
+	  "$$($(BIN)/python -c 'from kb.site_config import site_url; print(site_url().rstrip("/"))')/pr-preview/pr-$(PR)/" > mkdocs.preview.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.preview.yml --site-dir build/preview; status=$$?; rm -f mkdocs.preview.yml; exit $$status
 
 # Build, check and page-weight benchmarks with budgets: benchmarks/results.md and .json.
 # Sizes in Markdown files: the default 500,2000 takes about ten minutes; SIZES=500,2000,5000 adds the

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Content checks: `python scripts/check.py [PATH ...]` (all of docs/ by default).
 
-Prints one line per problem, ``path:line:col: severity RULE message``, then a
-summary; exits 0 without errors, 1 with any error, 2 on a usage error. The
+Prints one line per problem, ``path:line:col: severity RULE message``, and
+under it how to fix it, then a summary; exits 0 without errors, 1 with any
+error, 2 on a usage error. ``--format github`` prints GitHub annotations,
+``json`` a list, ``markdown`` the report the pull-request comment shows. The
 rules and their fixes are listed by ``--list-rules`` and in CONTRIBUTING.md.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -26,7 +29,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="check.py", description="检查 docs/ 中的内容 / check the content in docs/")
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: docs/)")
-    parser.add_argument("--format", choices=["text", "github", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "github", "json", "markdown"], default="text",
+                        help="markdown: the Chinese report for a pull-request comment")
+    parser.add_argument("--guide-url", default=report.GUIDE, metavar="URL",
+                        help="with --format markdown: where rule IDs link to (CONTRIBUTING.md's URL)")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="message language")
     parser.add_argument("--rule", action="append", default=[], metavar="ID", help="only this rule (repeatable)")
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
@@ -57,15 +63,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     paths = [p.resolve() for p in args.paths] or None
     if args.fix:
-        for line in fix_files(collect(paths or [DOCS])[0], args.lang):
+        for line in fix_files(collect(paths or [DOCS], dependent=False)[0], args.lang):
             print(line, file=sys.stderr)
     problems = run(paths, set(args.rule) or None)
     if args.external:
         from kb.checks.external import check_external
         from kb.checks.workspace import Workspace
 
-        problems = sorted(problems + check_external(collect(paths or [DOCS])[0], Workspace()))
-    printer = {"text": report.text, "github": report.github, "json": report.as_json}[args.format]
+        problems = sorted(problems + check_external(collect(paths or [DOCS], dependent=False)[0], Workspace()))
+    printer = {"text": report.text, "github": report.github, "json": report.as_json,
+               "markdown": partial(report.markdown, guide=args.guide_url)}[args.format]
     print(printer(problems, args.lang))
     return 1 if any(p.severity == ERROR for p in problems) else 0
 

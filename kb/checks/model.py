@@ -22,6 +22,9 @@ class Problem:
     def message(self, language: str) -> str:
         return RULES[self.rule].message(language, dict(self.params))
 
+    def fix(self, language: str) -> str:
+        return RULES[self.rule].fix(language)
+
 
 def problem(path: str, line: int, col: int, rule: str, **params: object) -> Problem:
     if rule not in RULES:

@@ -31,6 +31,10 @@ class Rule:
         template = self.zh if language == "zh" else self.en
         return template.format(**params)
 
+    def fix(self, language: str) -> str:
+        """How to fix it, as the volunteer reads it (fix texts double literal braces: ``{{#id}}``)."""
+        return (self.fix_zh if language == "zh" else self.fix_en).replace("{{", "{").replace("}}", "}")
+
 
 _RULES = [
     # Files

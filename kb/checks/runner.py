@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kb.checks.checkers import Context, display_path, characters, citations, files, frontmatter, html, links, personal_data
 from kb.checks.checkers import official_cases, placeholders, questions, review, statutes, terminology, translations
+from kb.checks.dependents import dependents
 from kb.checks.model import Problem, problem
 from kb.checks.workspace import Page, Workspace
 from kb.paths import DOCS, SHARED_LAWS
@@ -18,12 +19,14 @@ CHECKERS = [files, placeholders, frontmatter, official_cases, questions, links, 
             translations, terminology, review]
 
 
-def collect(paths: Iterable[Path], docs: Path = DOCS) -> tuple[list[Path], list[Problem]]:
+def collect(paths: Iterable[Path], docs: Path = DOCS, dependent: bool = True) -> tuple[list[Path], list[Problem]]:
     """Markdown files to check under ``paths`` (default: all of docs/), plus path errors.
 
     A page's other-language twin is always checked with it: an edit to the Chinese page can put
     its English page out of step (FM006, I18N002), and the pre-commit hook and the pull-request
-    annotations check only the files a change touched.
+    annotations check only the files a change touched. So are, unless ``dependent`` is false
+    (``--fix`` changes only the pages named and their twins), the pages that link to or cite
+    them (kb/checks/dependents.py): a renamed heading breaks the link on another page.
     """
     found: list[Path] = []
     problems: list[Problem] = []
@@ -35,6 +38,8 @@ def collect(paths: Iterable[Path], docs: Path = DOCS) -> tuple[list[Path], list[
             found.append(path)
     twins = [twin(path) for path in found if path.is_relative_to(docs)]
     found.extend(path for path in twins if path.is_file())
+    if dependent:
+        found.extend(dependents(found, docs))
     return sorted(set(found)), problems
 
 

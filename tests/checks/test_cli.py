@@ -34,7 +34,8 @@ def test_text_format_and_exit_status(bad_page: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.strip().split("\n")
     pattern = re.compile(r"^docs/about/zz-check-cli-fixture\.md:\d+:\d+: (error|warning) [A-Z][A-Z0-9]*\d{3} .+")
-    assert all(pattern.match(line) for line in lines[:-1]), lines
+    assert all(pattern.match(line) for line in lines[:-1:2]), lines
+    assert all(line.startswith("    修改方法：") for line in lines[1:-1:2]), lines  # each problem's fix below it
     assert any(" FM004 " in line and "description" in line for line in lines)
     assert any(line.startswith("docs/about/zz-check-cli-fixture.md:7:3: error CITE003") for line in lines), lines
     assert re.fullmatch(r"\d+ 个错误，\d+ 个警告，涉及 1 个文件", lines[-1])
@@ -56,8 +57,17 @@ def test_github_annotations(bad_page: Path) -> None:
 def test_json_output(bad_page: Path) -> None:
     result = check(str(bad_page), "--format", "json")
     data = json.loads(result.stdout)
-    assert {"path", "line", "col", "severity", "rule", "message"} == set(data[0])
+    assert {"path", "line", "col", "severity", "rule", "message", "fix"} == set(data[0])
     assert any(item["rule"] == "CITE003" and item["line"] == 7 for item in data)
+
+
+def test_markdown_report(bad_page: Path) -> None:
+    guide = "https://github.com/example/womens-rights-kb/blob/HEAD/CONTRIBUTING.md"
+    result = check(str(bad_page), "--format", "markdown", "--guide-url", guide)
+    assert result.returncode == 1
+    assert result.stdout.startswith("<!-- kb-check-report -->\n")
+    assert "### `docs/about/zz-check-cli-fixture.md`" in result.stdout
+    assert f"| [CITE003]({guide}#cite003) 错误 | 7:3 | 引用的条文不存在" in result.stdout
 
 
 def test_rule_filter(bad_page: Path) -> None:

@@ -80,14 +80,23 @@ def resolve_page(ctx: Context, target: Path) -> Path:
     return target
 
 
-def check_internal(ctx: Context, link: Link, url: str) -> None:
+def internal_target(page_rel: str, url: str) -> tuple[str, str, str]:
+    """The path as written, the docs-relative file it names ('' for the page itself) and the anchor.
+
+    Shared with kb/checks/dependents.py, which finds the pages that link to a page.
+    """
     parts = urlsplit(url)
     path, fragment = unquote(parts.path), unquote(parts.fragment)
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), path)) if path else ""
+    return path, joined, fragment
+
+
+def check_internal(ctx: Context, link: Link, url: str) -> None:
+    path, joined, fragment = internal_target(ctx.page.rel, url)
     docs = ctx.workspace.docs
     if not path:
         target_file = ctx.page.path
     else:
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(ctx.page.rel), path))
         target_file = docs / joined
         if joined.startswith("../") or not target_file.exists() or target_file.is_dir():
             rule = "LINK003" if link.kind in ("image", "html-image") else "LINK001"
