@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Performance at scale: build, check and page-weight benchmarks with budgets.
 
-``make bench`` (or ``python scripts/bench.py``) generates corpora of 500 and
+``make bench`` (or ``.venv/bin/python scripts/bench.py``) generates corpora of 500 and
 2,000 Markdown files (``--sizes 500,2000,5000`` adds 5,000): the real docs/
 (law pages, help, guides, training, cases) plus generated zh + en teaching
 cases and guides whose front matter, citations and links pass the project's

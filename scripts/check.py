@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Content checks: `python scripts/check.py [PATH ...]` (all of docs/ by default).
+"""Content checks: `.venv/bin/python scripts/check.py [PATH ...]` (all of docs/ by default).
 
 Prints one line per problem, ``path:line:col: severity RULE message``, and
 under it how to fix it, then a summary; exits 0 without errors, 1 with any

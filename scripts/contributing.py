@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Regenerate the generated parts of CONTRIBUTING.md, so they never drift.
 
-    python scripts/contributing.py          # rewrite the rule table and the front-matter reference
-    python scripts/contributing.py --check  # exit 1 if CONTRIBUTING.md is out of date (tests run this)
+    .venv/bin/python scripts/contributing.py          # rewrite the rule table and the front-matter reference
+    .venv/bin/python scripts/contributing.py --check  # exit 1 if CONTRIBUTING.md is out of date (tests run this)
 
 The rule table comes from kb/checks/rules.py, the front-matter reference from
 the JSON Schemas in schemas/ (one table per page kind).
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     new = generated(current)
     if args.check:
         if new != current:
-            print("CONTRIBUTING.md 已过时，请运行 python scripts/contributing.py / out of date: run scripts/contributing.py")
+            print("CONTRIBUTING.md 已过时，请运行 .venv/bin/python scripts/contributing.py / out of date: run .venv/bin/python scripts/contributing.py")
             return 1
         return 0
     GUIDE.write_text(new, encoding="utf-8")

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Create a law page in docs/law/ from the official text in ../shared/reference/laws/.
 
-    python scripts/import_law.py anti-domestic-violence-law          # writes the zh page
-    python scripts/import_law.py criminal-law --lang en              # English page with the Chinese text
-    python scripts/import_law.py --all
-    python scripts/import_law.py criminal-law --update                # after adding articles to excerpt:
-    python scripts/import_law.py criminal-law --update --lang en      # keeps front matter, intro and notes
+    .venv/bin/python scripts/import_law.py anti-domestic-violence-law          # writes the zh page
+    .venv/bin/python scripts/import_law.py criminal-law --lang en              # English page with the Chinese text
+    .venv/bin/python scripts/import_law.py --all
+    .venv/bin/python scripts/import_law.py criminal-law --update                # after adding articles to excerpt:
+    .venv/bin/python scripts/import_law.py criminal-law --update --lang en      # keeps front matter, intro and notes
 
 The statute text is copied, never retyped: each article becomes a heading
 with its stable ID (``### 第二十三条 {#art-23}``) followed by its paragraphs

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Links never break: compare the URLs a build publishes with the last release.
 
-    python scripts/link_stability.py check site/      # fail if a published URL vanished
-    python scripts/link_stability.py snapshot site/   # record this build as the release
+    .venv/bin/python scripts/link_stability.py check site/      # fail if a published URL vanished
+    .venv/bin/python scripts/link_stability.py snapshot site/   # record this build as the release
 
 The manifest (data/published-urls.txt, committed) lists every page URL and
 every law-article anchor (``/law/anti-domestic-violence-law/#art-23``) in both

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Start a new page: write a Chinese page and its English version that pass the checks.
 
-    python scripts/new.py case --slug stalking-at-work --title 前男友到单位纠缠 [--category partners]
-    python scripts/new.py guide --slug mediation/first-meeting --title 第一次调解会面
-    python scripts/new.py training --slug school-talk --title 校园讲座 --title-en "A talk for schools"
-    python scripts/new.py official spc-2020-11 2     # digest of case 2 of a release in data/releases.yml
+    .venv/bin/python scripts/new.py case --slug stalking-at-work --title 前男友到单位纠缠 [--category partners]
+    .venv/bin/python scripts/new.py guide --slug mediation/first-meeting --title 第一次调解会面
+    .venv/bin/python scripts/new.py training --slug school-talk --title 校园讲座 --title-en "A talk for schools"
+    .venv/bin/python scripts/new.py official spc-2020-11 2     # digest of case 2 of a release in data/releases.yml
 
 Each kind goes to its folder under docs/ (cases/, guides/, training/) as
 ``<slug>.md`` and ``<slug>.en.md``: front matter that satisfies the page
@@ -516,13 +516,13 @@ def next_steps(kind: str, zh: str, en: str) -> str:
                         "人名只用“张某”式的化名，不写真实地点、案号和电话号码。")
         en_steps.append("Check category, tags, relationship, measures and outcome (allowed values in "
                         "data/taxonomy.yml); pseudonyms only, no real places, case numbers or phone numbers.")
-    zh_steps += [f"翻译 {en}，保留全部 {{#…}} 锚点；每次更新译文后运行 python scripts/translation.py mark {en}",
-                 f"检查：python scripts/check.py {zh} {en}（或 make check）；预览：make serve",
+    zh_steps += [f"翻译 {en}，保留全部 {{#…}} 锚点；每次更新译文后运行 make mark-translation FILES={en}",
+                 f"检查：make check FILES=\"{zh} {en}\"；预览：make serve",
                  "提交 pull request，保留 review: {status: draft}；"
                  + ("案例需要法律审核人同意。" if kind in ("case", "official") else "请专业人员审核。")]
     en_steps += [f"Translate {en}, keeping every {{#…}} anchor; after each update run "
-                 f"python scripts/translation.py mark {en}",
-                 f"Check: python scripts/check.py {zh} {en} (or make check); preview: make serve",
+                 f"make mark-translation FILES={en}",
+                 f"Check: make check FILES=\"{zh} {en}\"; preview: make serve",
                  "Open a pull request with review: {status: draft}; "
                  + ("cases need a legal reviewer's approval." if kind in ("case", "official")
                     else "ask for a professional review.")]

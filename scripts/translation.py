@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Record which version of the Chinese page an English page translates.
 
-    python scripts/translation.py mark docs/cases/foo.en.md [...]   # after translating or updating
-    python scripts/translation.py mark --all                          # every English page (initial import)
+    .venv/bin/python scripts/translation.py mark docs/cases/foo.en.md [...]   # after translating or updating
+    .venv/bin/python scripts/translation.py mark --all                          # every English page (initial import)
 
 Writes ``translated_from: <sha256>`` (the Chinese page's body hash, see
 kb/checks/checkers/translations.py) into the English page's front matter,

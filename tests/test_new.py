@@ -94,7 +94,7 @@ def test_creates_a_valid_pair(docs: Path, kind: str, slug: str, stem: str) -> No
 
     assert f"docs/{stem}.md" in result.stdout and f"docs/{stem}.en.md" in result.stdout
     assert 0 <= result.stdout.index("下一步") < result.stdout.index("Next steps")
-    assert f"python scripts/translation.py mark docs/{stem}.en.md" in result.stdout
+    assert f"make mark-translation FILES=docs/{stem}.en.md" in result.stdout
 
     problems = run([zh, en], docs=docs)
     assert errors(problems) == []
