@@ -107,7 +107,7 @@ def test_case_boilerplate_stays_out_of_search(site_dir: Path) -> None:
     """The teaching-case notice is on every case and the related lists name
     other cases: in the index they made every case match those words."""
     for prefix, language in (("", "zh"), ("en", "en")):
-        entries = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        entries = json.loads((site_dir / prefix / "search" / "search_index.full.json").read_text(encoding="utf-8"))["docs"]
         assert not [e["location"] for e in entries if e["location"].endswith(("#related-cases", "#related-guides"))]
         notice = TEXT[language]["notice"][:12]
         assert not [e["location"] for e in entries if notice in e["text"].replace("\u200b", "")], language

@@ -68,7 +68,8 @@ def test_only_fingerprinted_assets_are_cached_for_long() -> None:
     config = mkdocs_config()
     ours = [f"/{path}" for path in [*config["extra_css"], *config["extra_javascript"]]]
     short = [*ours, "/", "/index.html", "/en/cases/index.html", "/search/search_index.json",
-             "/en/search/search_index.json", "/assets/javascripts/lunr/min/lunr.zh.min.js",
+             "/en/search/search_index.json", "/search/terms/0.json", "/en/search/postings/0.json", "/search/pages/0.json",
+             "/assets/javascripts/workers/kb-search.js", "/assets/javascripts/lunr/min/lunr.zh.min.js",
              "/assets/javascripts/bundle.a5f9d56c.min.js.map"]
     assert not [url for url in short if pattern.search(url)]
 

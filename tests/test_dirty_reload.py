@@ -59,7 +59,7 @@ def _uncited_article() -> str:
 
 
 def _index(site: Path, prefix: str = "") -> list[dict]:
-    return json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return json.loads((site / prefix / "search" / "search_index.full.json").read_text(encoding="utf-8"))["docs"]
 
 
 @pytest.fixture(scope="module")

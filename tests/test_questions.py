@@ -143,6 +143,6 @@ def test_law_articles_list_the_questions_citing_them(site_dir: Path) -> None:
 
 
 def test_questions_are_searchable_with_their_wordings(site_dir: Path) -> None:
-    entries = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = json.loads((site_dir / "search" / "search_index.full.json").read_text(encoding="utf-8"))["docs"]
     page = next(e for e in entries if e["location"] == "questions/injury-examination/")
     assert "家暴了去哪里验伤" in page["text"].replace("\u200b", "")

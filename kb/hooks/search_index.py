@@ -7,12 +7,20 @@ the Chinese site (and /en/search/ the English site, whose untranslated pages
 fall back to Chinese), each entry improved by kb.search, written as UTF-8
 JSON (ASCII escapes cost 6 bytes per Chinese character). English pages get
 the English site root as their search base so they fetch their own index.
+
+Each index is then cut into pieces (kb/search_shards.py) that our search
+worker (docs/assets/javascripts/workers/kb-search.js, named in every page's
+``__config.search``) fetches as a query needs them; search_index.json becomes
+their manifest, and search_index.full.json keeps every entry for the
+no-results panel (search-help.js). The offline bundle, opened from disk where
+a worker cannot fetch, keeps Material's worker and the whole index as a script.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Literal
 
@@ -23,22 +31,32 @@ from mkdocs.structure.pages import Page
 from kb.hooks.offline import offline_enabled
 from kb.i18n_builds import is_outermost
 from kb.search import improve
+from kb.search_shards import build as build_shards
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 LANGUAGE_PREFIX = {"en": "en/"}
 GENERATED_LISTS = ("cases/category/", "cases/tag/")
+WORKER = "kb-search.js"  # in Material's assets/javascripts/workers/, beside Material's own worker
+MATERIAL_WORKER = re.compile(r"^(.*/)?(search\.[0-9a-f]+\.min\.js)$")
+SHARD_FOLDERS = ("terms", "postings", "pages")
 
 
-def _with_language_base(html: str, prefix: str) -> str:
-    """Point Material's search base (``__config.base``) at the language root."""
+def _with_search_config(html: str, prefix: str | None, sharded: bool) -> str:
+    """Point Material's search base (``__config.base``) at the language root, and its worker at ours."""
     match = CONFIG_SCRIPT.search(html)
     if match is None:
         raise ValueError("search_index: no __config script in the rendered page")
     config = json.loads(match.group(2))
-    base = config["base"].rstrip("/")
-    # The trailing slash matters: Material resolves the index and every result
-    # with new URL(path, base).
-    config["base"] = (base + "/" if base else "") + prefix
+    if prefix:
+        base = config["base"].rstrip("/")
+        # The trailing slash matters: Material resolves the index and every result
+        # with new URL(path, base).
+        config["base"] = (base + "/" if base else "") + prefix
+    if sharded:
+        worker = MATERIAL_WORKER.match(config["search"])
+        if worker is None:
+            raise ValueError(f"search_index: unexpected search worker in __config: {config['search']!r}")
+        config["search"] = (worker.group(1) or "") + WORKER
     return html[: match.start(2)] + json.dumps(config, ensure_ascii=False) + html[match.end(2):]
 
 
@@ -73,13 +91,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     _rendered.add(page.url)
     prefix = LANGUAGE_PREFIX.get(str(config.theme["language"]))
-    return _with_language_base(output, prefix) if prefix else output
+    return _with_search_config(output, prefix, not offline_enabled(config))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     prefix = LANGUAGE_PREFIX.get(str(config.theme["language"]))
-    if template_name == "404.html" and prefix:
-        return _with_language_base(output, prefix)
+    if template_name == "404.html":
+        return _with_search_config(output, prefix, not offline_enabled(config))
     return output
 
 
@@ -162,10 +180,32 @@ def on_post_build(config: MkDocsConfig) -> None:
         if field not in index["config"]["fields"]:
             raise ValueError(f"search_index: declare the '{field}' field under search: fields: in mkdocs.yml")
     for language, data in split(index["config"], current_entries(index["docs"])).items():
-        target = site / LANGUAGE_PREFIX.get(language, "") / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        prefix = LANGUAGE_PREFIX.get(language, "")
+        folder = site / prefix / "search"
+        folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        target.write_text(text, encoding="utf-8")
         if offline_enabled(config):
             # Pages opened from disk load the index as a script (Material's offline plugin).
-            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
+            (folder / "search_index.json").write_text(text, encoding="utf-8")
+            (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+            continue
+        (folder / "search_index.full.json").write_text(text, encoding="utf-8")
+        _write_shards(folder, data, prefix, _material_worker(site))
+
+
+def _material_worker(site: Path) -> str:
+    """The file name of Material's worker, which ours loads for lunr."""
+    found = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if len(found) != 1:
+        raise ValueError(f"search_index: expected one Material search worker in the site, found {len(found)}")
+    return found[0].name
+
+
+def _write_shards(folder: Path, data: dict, prefix: str, material_worker: str) -> None:
+    """The index in pieces; the manifest tells the worker (in assets/javascripts/workers/) where they are."""
+    for name in SHARD_FOLDERS:
+        shutil.rmtree(folder / name, ignore_errors=True)  # pieces of an earlier build would linger
+    for path, text in build_shards(data, f"../../../{prefix}search/", material_worker).files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

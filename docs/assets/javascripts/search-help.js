@@ -12,9 +12,13 @@
  *     stand closest together;
  *  2. always: the emergency numbers, the help page and the question index.
  *
- * The index text comes from the request Material already made (kept by
- * search-on-demand.js) or, in the offline bundle opened from disk, from the
- * __index script Material's offline plugin loads; nothing is fetched twice.
+ * The characters are looked up in every entry of the index: in the offline
+ * bundle opened from disk, the __index script Material's offline plugin
+ * loads; on the web, search/search_index.full.json, fetched the first time a
+ * query finds nothing (the search itself fetches only pieces of the index).
+ *
+ * When our search worker found more pages than it lists (kb-search.js shows
+ * the best MAX_GROUPS), a line under the list says how many, and how to narrow.
  */
 (function () {
   "use strict";
@@ -31,14 +35,16 @@
     help: "Need help now?",
     helpPage: "Get help: what you can do now",
     questions: "Questions people ask",
-    hint: "Try fewer or everyday words, for example \u201cprotection order\u201d, \u201cdivorce\u201d, \u201cpolice\u201d."
+    hint: "Try fewer or everyday words, for example \u201cprotection order\u201d, \u201cdivorce\u201d, \u201cpolice\u201d.",
+    more: "Showing the best {shown} of {total} pages found. Add a word to narrow the search."
   } : {
     none: "没有找到与\u201c{q}\u201d完全匹配的内容。",
     similar: "下面的页面按顺序包含这几个字，可能有关：",
     help: "需要帮助？",
     helpPage: "我需要帮助：现在可以做什么",
     questions: "常见问题",
-    hint: "可以换一种说法，或者少用几个字，例如\u201c保护令\u201d\u201c离婚\u201d\u201c报警\u201d。"
+    hint: "可以换一种说法，或者少用几个字，例如\u201c保护令\u201d\u201c离婚\u201d\u201c报警\u201d。",
+    more: "共找到 {total} 个页面，这里列出最相关的 {shown} 个。多输入一个词可以缩小范围。"
   };
   var HAN = /[\u3400-\u9fff]/;
   var LIMIT = 8;
@@ -50,20 +56,29 @@
   panel.setAttribute("role", "status");
   list.parentNode.insertBefore(panel, list.nextSibling);
 
-  function indexDocs() {
+  var loading = null;
+
+  // Every entry of the index, plain text, or null while it is being fetched (onLoad runs then).
+  function indexDocs(onLoad) {
     if (docs) return docs;
-    var source = window.__index;
-    if (!source && window.kbSearchIndexText) {
-      try { source = JSON.parse(window.kbSearchIndexText); } catch (error) { source = null; }
+    if (window.__index) return (docs = plainDocs(window.__index));
+    if (!loading) {
+      loading = fetch(new URL("search/search_index.full.json", base).href)
+        .then(function (response) { return response.ok ? response.json() : { docs: [] }; })
+        .catch(function () { return { docs: [] }; })
+        .then(function (index) { docs = plainDocs(index); });
     }
-    if (!source || !source.docs) return [];
-    docs = source.docs.map(function (doc) {
-      var plain = function (text) {
-        return String(text || "").replace(/<[^>]*>/g, "").replace(/[\u200b\s]+/g, "");
-      };
+    loading.then(onLoad);
+    return null;
+  }
+
+  function plainDocs(source) {
+    var plain = function (text) {
+      return String(text || "").replace(/<[^>]*>/g, "").replace(/[\u200b\s]+/g, "");
+    };
+    return (source.docs || []).map(function (doc) {
       return { location: doc.location, title: plain(doc.title), text: plain(doc.text) };
     });
-    return docs;
   }
 
   // Length of the shortest stretch of `text` holding every character of `chars` in order, or -1.
@@ -80,15 +95,18 @@
     return best;
   }
 
-  function fallback(query) {
+  // Pages with the query's characters in order, or null until the index is there (onLoad runs then).
+  function fallback(query, onLoad) {
     var chars = query.replace(/[^\u3400-\u9fff]/g, "").split("");
     if (chars.length < 2) return [];
+    var all = indexDocs(onLoad);
+    if (!all) return null;
     var pages = {};
     var titles = {};
-    indexDocs().forEach(function (doc) {
+    all.forEach(function (doc) {
       if (doc.location.indexOf("#") === -1) titles[doc.location] = doc.title;
     });
-    indexDocs().forEach(function (doc) {
+    all.forEach(function (doc) {
       var inTitle = span(doc.title, chars) !== -1;
       var length = inTitle ? chars.length : span(doc.text, chars);
       if (length === -1 || length > chars.length * 12) return;
@@ -120,8 +138,8 @@
   function render(query) {
     panel.textContent = "";
     panel.appendChild(element("p", TEXT.none.replace("{q}", query), { "class": "kb-search-help__none" }));
-    var similar = HAN.test(query) ? fallback(query) : [];
-    if (similar.length) {
+    var similar = HAN.test(query) ? fallback(query, function () { if (shown === query) render(query); }) : [];
+    if (similar && similar.length) {
       panel.appendChild(element("p", TEXT.similar));
       var found = element("ul", "", { "class": "kb-search-help__similar" });
       similar.forEach(function (page) {
@@ -130,7 +148,7 @@
         found.appendChild(item);
       });
       panel.appendChild(found);
-    } else {
+    } else if (similar) {
       panel.appendChild(element("p", TEXT.hint));
     }
     panel.appendChild(element("p", TEXT.help, { "class": "kb-search-help__title" }));
@@ -163,6 +181,7 @@
   var shown = "";
   function update() {
     var query = input.value.trim();
+    if (!query) more.hidden = true;
     var empty = query && NONE && meta && list.children.length === 0 && meta.textContent.trim() === NONE;
     if (!empty) {
       panel.hidden = true;
@@ -175,6 +194,16 @@
     }
     panel.hidden = false;
   }
+
+  // "Showing the best 20 of 130": under the list, when the worker listed fewer pages than it found.
+  var more = element("p", "", { "class": "kb-search-help__more" });
+  more.hidden = true;
+  list.parentNode.insertBefore(more, panel);
+  document.addEventListener("kb-search-result", function (event) {
+    var found = event.detail, listed = found.items.length;
+    more.hidden = found.total <= listed || !input.value.trim();
+    more.textContent = TEXT.more.replace("{total}", found.total).replace("{shown}", listed);
+  });
 
   new MutationObserver(update).observe(result, { childList: true, subtree: true, characterData: true });
   input.addEventListener("input", update);

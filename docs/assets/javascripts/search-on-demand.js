@@ -10,9 +10,11 @@
  * which all toggle Material's #__search switch or focus its field).
  * Pointing or touching the search control starts it a moment early.
  * Every other request passes untouched. The offline bundle loads its index
- * as a script, so this never applies there. The index text is kept as
- * window.kbSearchIndexText for search-help.js, which searches it again only
- * when Material's search finds nothing.
+ * as a script, so this never applies there.
+ *
+ * Our search worker (workers/kb-search.js) answers with at most a page's worth
+ * of result groups and the total found; each answer is passed on to the page
+ * as a "kb-search-result" event, for search-help.js to say how many there are.
  */
 (function () {
   "use strict";
@@ -26,26 +28,11 @@
     waiting.splice(0).forEach(function (send) { send(); });
   }
 
-  // Keep the index text for search-help.js. Registered at open(), before Material's own "load"
-  // listener: Material aborts the request once it has read it, which empties the response.
-  // (Material asks for a Blob; reading it as text leaves what Material receives untouched.)
-  function keepText(request) {
-    request.addEventListener("load", function () {
-      var body = request.response;
-      if (body && typeof body.text === "function") {
-        body.text().then(function (text) { window.kbSearchIndexText = text; });
-      } else if (typeof body === "string") {
-        window.kbSearchIndexText = body;
-      }
-    });
-  }
-
   var realOpen = XMLHttpRequest.prototype.open;
   var realSend = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     var request = this;
     request.kbSearchIndex = INDEX.test(String(url).split("?")[0]);
-    if (request.kbSearchIndex) keepText(request);
     return realOpen.apply(request, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
@@ -53,6 +40,22 @@
     if (!request.kbSearchIndex || opened) return realSend.apply(request, args);
     waiting.push(function () { realSend.apply(request, args); });
   };
+
+  var RealWorker = window.Worker;
+  if (RealWorker) {
+    var Tapped = function (url, options) {
+      var worker = new RealWorker(url, options);
+      worker.addEventListener("message", function (event) {
+        var message = event.data;
+        if (message && message.type === 3 && message.data && typeof message.data.total === "number") {
+          document.dispatchEvent(new CustomEvent("kb-search-result", { detail: message.data }));
+        }
+      });
+      return worker;
+    };
+    Tapped.prototype = RealWorker.prototype;
+    window.Worker = Tapped;
+  }
 
   function isSearch(target) {
     return target && target.closest && target.closest(".md-search, label[for='__search'], #__search");
