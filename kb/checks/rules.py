@@ -78,9 +78,9 @@ _RULES = [
          "每个案例用一个新的编号，编号永不复用。", "Give each case a new id; ids are never reused."),
     Rule("FM008", ERROR, "此字段只写在中文页面里：英文页面不要重复“{field}”", '"{field}" is written in the Chinese page only; do not repeat it in the English page',
          "此字段只写在中文页面里：删掉英文页面里的这一字段（连同它下面缩进的各行），英文网站自动取用中文页面的值；"
-         "或运行 python scripts/check.py --fix 英文文件 自动删除。英文页面只写 title、description、translated_from 和各语言自己的文字（如 outcome）。",
+         "或运行 make fix FILES=英文文件 自动删除。英文页面只写 title、description、translated_from 和各语言自己的文字（如 outcome）。",
          "This field is written in the Chinese page only: delete it (with its indented lines) from the English page, which takes "
-         "the Chinese page's value; or run python scripts/check.py --fix <en file>. An English page holds only title, "
+         "the Chinese page's value; or run make fix FILES=<English file>. An English page holds only title, "
          "description, translated_from and text in its own language (such as outcome)."),
     # Official cases (data/releases.yml)
     Rule("CASE001", ERROR, "发布编号“{release}”不在 data/releases.yml 中", 'release "{release}" is not in data/releases.yml',
