@@ -165,7 +165,7 @@ def build(index: dict, folder: str, material_worker: str) -> ShardedIndex:
             for token in tokens(doc.get(name), separator):
                 term = pipeline(token)
                 counts[term] = counts.get(term, 0) + 1
-            for term in counts:
+            for term in counts:  # a new term's index is the next number, as lunr gives it
                 postings.setdefault(term, [[] for _ in fields])[f].append(number)
             per_field.append(counts)
         frequencies.append(per_field)
@@ -190,8 +190,11 @@ def build(index: dict, folder: str, material_worker: str) -> ShardedIndex:
     chunk: dict[str, list] = {}
     size = 0
     chunks = 0
-    for term_index, term in enumerate(ordered):
-        encoded = [term_index]
+    # lunr numbers terms in the order it meets them (the order of ``postings``); a score adds up a
+    # query's weights in that order, and the same order keeps equal scores in Material's order.
+    term_index = {term: number for number, term in enumerate(postings)}
+    for term in ordered:
+        encoded = [term_index[term]]
         for f in range(len(fields)):
             pairs: list[float] = []
             previous = 0

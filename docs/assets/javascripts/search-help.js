@@ -179,20 +179,29 @@
   var NONE = (config.translations || {})["search.result.none"];
   var meta = result.querySelector(".md-search-result__meta");
   var shown = "";
+  var settling = null;
+  function empty(query) {
+    return query && NONE && meta && list.children.length === 0 && meta.textContent.trim() === NONE;
+  }
+  // The panel waits a moment: while the reader types, the answer to an earlier query (an empty box
+  // finds nothing) can arrive after the next character; only a result that stays empty counts.
   function update() {
     var query = input.value.trim();
     if (!query) more.hidden = true;
-    var empty = query && NONE && meta && list.children.length === 0 && meta.textContent.trim() === NONE;
-    if (!empty) {
+    clearTimeout(settling);
+    if (!empty(query)) {
       panel.hidden = true;
       shown = "";
       return;
     }
-    if (shown !== query) {
-      render(query);
-      shown = query;
-    }
-    panel.hidden = false;
+    settling = setTimeout(function () {
+      if (!empty(input.value.trim()) || input.value.trim() !== query) return;
+      if (shown !== query) {
+        render(query);
+        shown = query;
+      }
+      panel.hidden = false;
+    }, 250);
   }
 
   // "Showing the best 20 of 130": under the list, when the worker listed fewer pages than it found.
