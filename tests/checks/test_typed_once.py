@@ -40,7 +40,7 @@ def test_a_repeated_field_is_reported_in_chinese_at_its_line(tree: DocsTree) -> 
     found = [p for p in run(docs=tree.docs) if p.rule == "FM008"]
     assert [(p.path, p.line) for p in found] == [("docs/cases/a.en.md", 4)]
     assert "此字段只写在中文页面里" in found[0].message("zh") and "tags" in found[0].message("zh")
-    assert "--fix" in RULES["FM008"].fix_zh
+    assert "make fix" in RULES["FM008"].fix_zh
 
 
 def test_a_different_value_is_fm006_with_both_values(tree: DocsTree) -> None:
