@@ -383,7 +383,7 @@ def make_docs(target: Path, size: int, pools: Pools) -> Counts:
 def make_corpus(folder: Path, size: int, pools: Pools, project: dict[str, Any]) -> Counts:
     """A buildable corpus: docs/, a snapshot of the project's code and config, and a stock config.
 
-    mkdocs.yml, overrides/, includes/, kb/ and data/ are copied, so a run that
+    mkdocs.yml, overrides/, kb/, data/ and schemas/ are copied, so a run that
     takes most of an hour builds one consistent state even while the
     repository changes. Builds put the corpus first on PYTHONPATH, so the
     hooks import this kb/ rather than the installed one, and kb.paths points
@@ -394,7 +394,7 @@ def make_corpus(folder: Path, size: int, pools: Pools, project: dict[str, Any]) 
     folder.mkdir(parents=True)
     counts = make_docs(folder / "docs", size, pools)
     shutil.copyfile(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    for name in ("overrides", "includes", "kb", "data"):
+    for name in ("overrides", "kb", "data", "schemas"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     git = ["git", "-C", str(folder), "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
     for arguments in (["init", "--quiet"], ["add", "docs"], ["commit", "--quiet", "--message", "corpus"]):
@@ -1048,6 +1048,17 @@ def kib(size: int | None) -> str:
     return "—" if size is None else f"{size / 1024:,.1f} KB"
 
 
+def search_speed_section() -> str:
+    """The search-speed table scripts/bench_search.py last wrote into results.md, kept as it is
+    (make bench runs it after this script), or the marker it fills."""
+    previous = OUTPUT / "results.md"
+    text = previous.read_text(encoding="utf-8") if previous.exists() else ""
+    begin, end = "<!-- search-speed:begin -->", "<!-- search-speed:end -->"
+    if begin in text and end in text:
+        return begin + text.split(begin, 1)[1].split(end, 1)[0] + end
+    return "<!-- search-speed -->"
+
+
 def markdown_report(results: dict[str, Any]) -> str:
     """results.md: machine, raw figures, ratios, budgets, profiles."""
     m = results["machine"]
@@ -1064,6 +1075,8 @@ def markdown_report(results: dict[str, Any]) -> str:
         "## Budgets", "",
         table(["budget", "value", "limit", "status", "why"],
               [[b["budget"], b["value"], b["limit"], f"**{b['status']}**", b["why"]] for b in results["budgets"]]),
+        "", "## Search speed", "",
+        search_speed_section(),
         "", "## Machine", "",
         table(["", ""], [["cores", m["cores"]], ["memory", f"{m['memory_gb']} GB"], ["CPU", m["cpu"]],
                          ["platform", m["platform"]], ["Python", m["python"]], ["Node.js", m["node"]],

@@ -7,26 +7,30 @@ Both workers run side by side in Chromium on the built site: Material's own
 and queries using lunr's syntax (fields, required and excluded words, fuzzy
 and leading wildcards), the pages, their order, each result's score and its
 highlighted title and text must be equal, for the pages ours lists (the best
-20), and the total number of pages must equal Material's. Then the pieces:
+MAX_GROUPS), and the total number of pages must equal Material's. Then the pieces:
 a first query fetches a small part of the index, and a second query with the
 same words fetches nothing again.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
-from kb.paths import DATA
+from kb.paths import DATA, ROOT
 
 pytestmark = pytest.mark.browser
+WORKER = ROOT / "docs" / "assets" / "javascripts" / "workers" / "kb-search.js"
+MAX_GROUPS = int(re.search(r"^var MAX_GROUPS = (\d+);", WORKER.read_text(encoding="utf-8"), re.M).group(1))
 QUERIES = yaml.safe_load((DATA / "search" / "queries.yml").read_text(encoding="utf-8"))
 SYNTAX = {
     "zh": ["保护", "离婚 财产", "+保护令 -离婚", "title:保护令", "*令", "保护令 离婚冷静期", "A", "的", "保護令"],
     "en": ["protection order", "divorce*", "-divorce protection", "prot", "a", "protection~1", "title:divorce"],
 }
 
-BOTH = """async ([prefix, queries, material]) => {
+BOTH = """async ([prefix, queries, material, max]) => {
   const fetchJSON = async path => (await fetch(prefix + path)).json();
   const [manifest, full] = [await fetchJSON('search/search_index.json'), await fetchJSON('search/search_index.full.json')];
   function start(url, index) {
@@ -45,7 +49,7 @@ BOTH = """async ([prefix, queries, material]) => {
   const out = [];
   for (const text of queries) {
     const [a, b] = [await ours.query(text), await theirs.query(text)];
-    out.push({ text, ours: shape(a.data.items), theirs: shape(b.data.items.slice(0, 20)), total: a.data.total, pages: b.data.items.length });
+    out.push({ text, ours: shape(a.data.items), theirs: shape(b.data.items.slice(0, max)), total: a.data.total, pages: b.data.items.length });
   }
   return { out };
 }"""
@@ -64,11 +68,11 @@ def test_results_equal_materials_worker(page: object, server: str, site_dir, lan
     material = next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name
     page.goto(server, wait_until="load")  # both workers and both indexes are reached from the site root
     queries = [str(item["query"]) for item in QUERIES[language]] + SYNTAX[language]
-    answer = page.evaluate(BOTH, [prefix, queries, material])
+    answer = page.evaluate(BOTH, [prefix, queries, material, MAX_GROUPS])
     assert "out" in answer, answer
     differ = {r["text"]: first_difference(r) for r in answer["out"] if r["ours"] != r["theirs"] or r["total"] != r["pages"]}
     assert not differ, f"results differ from Material's worker: {differ}"
-    assert any(r["pages"] > 20 for r in answer["out"]), "no query found more than one list of pages: the cut is untested"
+    assert any(r["pages"] > MAX_GROUPS for r in answer["out"]), "no query found more pages than are listed: the cut is untested"
     assert all(r["ours"] for r in answer["out"] if r["text"] in ("保护", "protection order")), "common words found nothing"
 
 

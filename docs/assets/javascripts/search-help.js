@@ -204,7 +204,7 @@
     }, 250);
   }
 
-  // "Showing the best 20 of 130": under the list, when the worker listed fewer pages than it found.
+  // "Showing the best 10 of 130": under the list, when the worker listed fewer pages than it found.
   var more = element("p", "", { "class": "kb-search-help__more" });
   more.hidden = true;
   list.parentNode.insertBefore(more, panel);

@@ -21,7 +21,7 @@
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var MAX_GROUPS = 20;
+var MAX_GROUPS = 10; // Material shows ten pages at first, more as the reader scrolls
 var HAN_RUN = /\p{sc=Han}+/gu;
 
 var state = null;      // set up by SETUP
