@@ -79,10 +79,13 @@ preview: $(STAMP)
 # Build, check and page-weight benchmarks with budgets: benchmarks/results.md and .json.
 # Sizes in Markdown files: the default 500,2000 takes about ten minutes; SIZES=500,2000,5000 adds the
 # 5,000-page build and its scaling budget (about ten minutes more). RUNS=5 for more runs; INDEX=1 adds the
-# 3,000-page search index.
+# 3,000-page search index. Then search speed in Chromium (scripts/bench_search.py: the project, stock
+# Material and Pagefind at 500, 2,000 and 5,000 pages and on the real site; about fifteen minutes more),
+# written into results.md.
 bench: $(TEST_STAMP)
 	$(BIN)/python scripts/bench.py $(if $(SIZES),--sizes $(SIZES)) $(if $(RUNS),--runs $(RUNS)) $(if $(INDEX),--index)
 	KB_RECALL_FILE=benchmarks/search-recall.json $(BIN)/python -m pytest -q tests/browser/test_search.py -k queries
+	$(BIN)/python scripts/bench_search.py $(if $(RUNS),--runs $(RUNS))
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis

@@ -87,6 +87,7 @@ from kb.checks.workspace import Page  # noqa: E402
 from kb.frontmatter import split_front_matter  # noqa: E402
 from kb.hooks.nav_glob import on_config as expand_nav_globs  # noqa: E402
 from kb.taxonomy import taxonomy  # noqa: E402
+from kb.twins import is_neutral  # noqa: E402
 from kb.urls import page_url  # noqa: E402
 
 DOCS = ROOT / "docs"
@@ -297,7 +298,9 @@ def write_pair(docs: Path, rel: str, zh_meta: dict[str, Any], zh_body: str,
     zh_path = docs / rel
     zh_text = front_matter(zh_meta) + "\n" + zh_body
     zh_path.write_text(zh_text, encoding="utf-8")
-    en_meta = {**en_meta, "translated_from": source_hash(Page(zh_path, zh_text, docs))}
+    # Typed once (kb/twins.py): the English page writes only its own language's fields.
+    en_meta = {**{k: v for k, v in en_meta.items() if not is_neutral(k)},
+               "translated_from": source_hash(Page(zh_path, zh_text, docs))}
     zh_path.with_name(zh_path.name[:-3] + ".en.md").write_text(front_matter(en_meta) + "\n" + en_body,
                                                                 encoding="utf-8")
 
@@ -383,7 +386,7 @@ def make_docs(target: Path, size: int, pools: Pools) -> Counts:
 def make_corpus(folder: Path, size: int, pools: Pools, project: dict[str, Any]) -> Counts:
     """A buildable corpus: docs/, a snapshot of the project's code and config, and a stock config.
 
-    mkdocs.yml, overrides/, kb/, data/ and schemas/ are copied, so a run that
+    mkdocs.yml, overrides/, kb/, data/, schemas/ and scripts/ are copied, so a run that
     takes most of an hour builds one consistent state even while the
     repository changes. Builds put the corpus first on PYTHONPATH, so the
     hooks import this kb/ rather than the installed one, and kb.paths points
@@ -394,7 +397,7 @@ def make_corpus(folder: Path, size: int, pools: Pools, project: dict[str, Any]) 
     folder.mkdir(parents=True)
     counts = make_docs(folder / "docs", size, pools)
     shutil.copyfile(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    for name in ("overrides", "kb", "data", "schemas"):
+    for name in ("overrides", "kb", "data", "schemas", "scripts"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     git = ["git", "-C", str(folder), "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
     for arguments in (["init", "--quiet"], ["add", "docs"], ["commit", "--quiet", "--message", "corpus"]):

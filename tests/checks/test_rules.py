@@ -157,6 +157,10 @@ CASES = [
      "about/a.md", 8),
     ("CITE004", {"cases/a.md": CASE_FRONT.replace("依据[[反家庭暴力法 23]]申请。", "没有引用。")},
      {"cases/a.md": CASE_FRONT}, "cases/a.md", 7),
+    # cites: may be left out (derived from the text), but a case must cite somewhere.
+    ("CITE007", {"cases/a.md": CASE_FRONT.replace("cites: [反家庭暴力法 23]\n", "").replace(
+        "依据[[反家庭暴力法 23]]申请。", "没有引用。")},
+     {"cases/a.md": CASE_FRONT.replace("cites: [反家庭暴力法 23]\n", "")}, "cases/a.md", 1),
     ("LAW001", {"law/anti-domestic-violence-law.md": law_page(ART2 + ART1)},
      {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2)}, "law/anti-domestic-violence-law.md", None),
     ("LAW001", {"law/anti-domestic-violence-law.md": law_page(ART1 + ART2.replace("第二条", "第三条"))},

@@ -10,6 +10,9 @@ import re
 from kb.checks.checkers import Context
 from kb.citations import Citation, CitationError, Target, find_citations, find_malformed, parse_reference, resolve
 from kb.frontmatter import key_line
+from kb.twins import is_english
+
+CITING_KINDS = ("case", "question")  # pages that state the law for a reader's situation
 
 
 def _resolved(ctx: Context, citation: Citation) -> tuple[list[tuple[Target, bool]], CitationError | None]:
@@ -82,6 +85,11 @@ def check(ctx: Context) -> None:
     for key_path, references in ((["cites"], meta.get("cites")), (["source", "cites"], source.get("cites"))):
         if isinstance(references, list):
             _check_front_matter(ctx, key_path, references, cited)
+    # cites: is derived from the text (kb.citations.page_references), so a case or a question must cite in it;
+    # an English page takes its twin's citations, and an official case may rest on its release's.
+    if page.kind in CITING_KINDS and not is_english(page.path) and not cited and not meta.get("cites") \
+            and not source.get("cites"):
+        ctx.at_line("CITE007", 1)
 
 
 def _check_front_matter(ctx: Context, key_path: list[str], references: list, cited: set[str]) -> None:
