@@ -92,6 +92,20 @@ def _cell(value: str) -> str:
             .replace("|", "\\|").replace("\n", " "))
 
 
+def masked(value: str) -> str:
+    """A suspected piece of personal data, shortened to its first and last two characters."""
+    return value[:2] + "*" * max(len(value) - 4, 1) + value[-2:] if len(value) > 4 else "*" * len(value)
+
+
+def _public_message(problem: Problem, language: str) -> str:
+    """The message as a public comment may show it: a pull-request comment stays in GitHub's edit
+    history after the page is corrected, so it does not repeat the personal data it reports."""
+    if not problem.rule.startswith("PII"):
+        return problem.message(language)
+    params = {key: masked(str(value)) if key == "value" else value for key, value in problem.params}
+    return RULES[problem.rule].message(language, params)
+
+
 def markdown(problems: list[Problem], language: str, guide: str = GUIDE) -> str:
     """A report for a pull-request comment: summary, then a table of problems per file.
 
@@ -112,7 +126,7 @@ def markdown(problems: list[Problem], language: str, guide: str = GUIDE) -> str:
                  "| --- | --- | --- | --- |"]
         for p in group:
             row = (f"| [{p.rule}]({guide}#{RULES[p.rule].anchor}) {words[p.severity]} | {p.line}:{p.col} "
-                   f"| {_cell(p.message(language))} | {_cell(p.fix(language))} |")
+                   f"| {_cell(_public_message(p, language))} | {_cell(p.fix(language))} |")
             cost = sum(len(line) + 1 for line in [*table, row])
             if cost > left:
                 break

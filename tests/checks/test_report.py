@@ -67,3 +67,13 @@ def test_fix_text_in_every_format() -> None:
     assert f'"fix": "{fix}"' in report.as_json(found, "zh")
     assert f"| {fix} |" in report.markdown(found, "zh")
     assert "How to fix: After the answer add ## Learn more {#more}" in report.text(found, "en")
+
+
+def test_the_pull_request_report_does_not_repeat_personal_data() -> None:
+    from kb.checks.model import problem
+    from kb.checks.report import markdown
+
+    found = [problem("docs/cases/a.md", 9, 3, "PII002", value="13812345678")]
+    report = markdown(found, "zh")
+    assert "13812345678" not in report
+    assert "13*******78" in report and "PII002" in report
