@@ -729,9 +729,12 @@ class GzipHandler(SimpleHTTPRequestHandler):
         if ("gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file()
                 or not path.name.endswith(self.COMPRESSIBLE)):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), GZIP_LEVEL)
+        return self.send_gzipped(path.read_bytes(), self.guess_type(str(path)))
+
+    def send_gzipped(self, data: bytes, content_type: str) -> io.BytesIO:
+        body = gzip.compress(data, GZIP_LEVEL)
         self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -739,13 +742,14 @@ class GzipHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_site(site: Path, base_path: str, work: Path) -> Iterator[str]:
+def serve_site(site: Path, base_path: str, work: Path,
+               handler: type[GzipHandler] = GzipHandler) -> Iterator[str]:
     """Serve ``site`` under ``base_path`` on localhost, as tests/browser/conftest.py does."""
     root = work / "serve"
     mount = root / base_path.strip("/")
     mount.parent.mkdir(parents=True, exist_ok=True)
     mount.symlink_to(site, target_is_directory=True)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(root)))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}{base_path}"
