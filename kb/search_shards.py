@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -56,23 +57,22 @@ def _separator(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("\\s", "\\s\\ufeff", 1))
 
 
+TAG_MARKS = re.compile(r"[<>]")
+
+
 def _text_ranges(value: str) -> Iterator[tuple[int, int]]:
-    """The text between tags, as Material's extract() finds it (integrations/search/internal/extract)."""
-    start = end = stack = 0
-    while end < len(value):
-        char = value[end]
-        if char == "<" and end > start:
+    """The text between tags, as Material's extract() finds it (integrations/search/internal/extract):
+    a stretch ends at a "<" that follows it, and a ">" starts the next one."""
+    start = 0
+    for mark in TAG_MARKS.finditer(value):
+        end = mark.start()
+        if mark.group() == ">":
+            start = end + 1
+        elif end > start:
             yield start, end
             start = end
-        elif char == ">":
-            if value[start + 1:start + 2] == "/":
-                stack -= 1
-            elif not (end > 0 and value[end - 1] == "/"):
-                stack += 1
-            start = end + 1
-        end += 1
-    if end > start:
-        yield start, end
+    if len(value) > start:
+        yield start, len(value)
 
 
 def tokens(value: str | list[str] | None, separator: re.Pattern[str]) -> list[str]:
@@ -101,11 +101,6 @@ def _pipeline(languages: list[str], config_pipeline: list[str]):
     if trimmer is None:
         raise ValueError(f"search_shards: no trimmer known for the languages {languages}")
     return lambda token: trimmer.sub("", token)
-
-
-def _round(score: float) -> float:
-    """JavaScript's Math.round(score * 1000) / 1000 (halves round up)."""
-    return math.floor(score * 1000 + 0.5) / 1000
 
 
 @dataclass
@@ -155,18 +150,20 @@ def build(index: dict, folder: str, material_worker: str) -> ShardedIndex:
         elif docs[starts[-1]]["location"].split("#", 1)[0] != path:
             raise ValueError(f"search_shards: the entries of {path} are not next to each other in the index")
 
-    # lunr.Builder.add: term frequencies per (entry, field), postings per term.
-    frequencies: list[list[dict[str, int]]] = []
+    # lunr.Builder.add: term frequencies per (entry, field), postings per term. Each distinct token goes
+    # through the pipeline once: the same words recur on every page.
+    terms_of: dict[str, str] = {}
+    frequencies: list[list[Counter[str]]] = []
     postings: dict[str, list[list[int]]] = {}
     for number, doc in enumerate(docs):
         per_field = []
         for f, name in enumerate(fields):
-            counts: dict[str, int] = {}
-            for token in tokens(doc.get(name), separator):
-                term = pipeline(token)
-                counts[term] = counts.get(term, 0) + 1
+            counts = Counter(terms_of[token] if token in terms_of else terms_of.setdefault(token, pipeline(token))
+                             for token in tokens(doc.get(name), separator))
             for term in counts:  # a new term's index is the next number, as lunr gives it
-                postings.setdefault(term, [[] for _ in fields])[f].append(number)
+                if term not in postings:
+                    postings[term] = [[] for _ in fields]
+                postings[term][f].append(number)
             per_field.append(counts)
         frequencies.append(per_field)
 
@@ -179,9 +176,10 @@ def build(index: dict, folder: str, material_worker: str) -> ShardedIndex:
     for number, doc in enumerate(docs):
         doc_boost = doc.get("boost") or 1
         for f, counts in enumerate(frequencies[number]):
+            boost = field_boost[f]
             for term, tf in counts.items():
                 score = idf[term] * ((K1 + 1) * tf) / (K1 + tf)
-                weights[term][f].append(_round(score * field_boost[f] * doc_boost))
+                weights[term][f].append(math.floor(score * boost * doc_boost * 1000 + 0.5) / 1000)  # JS Math.round
 
     out = ShardedIndex()
     ordered = sorted(postings)

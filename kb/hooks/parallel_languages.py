@@ -44,7 +44,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
-from kb.i18n_builds import is_outermost
+from kb.i18n_builds import is_outermost, may_fork
 
 _enabled = False
 
@@ -88,11 +88,7 @@ _sitemap: str | None = None  # this process's sitemap.xml, as rendered
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     global _enabled
-    setting = os.environ.get("KB_BUILD_PROCESSES", "")
-    if setting not in ("", "1", "2"):
-        raise ValueError(f"KB_BUILD_PROCESSES must be 1 or 2, not '{setting}'")
-    wanted = int(setting) if setting else min(2, os.cpu_count() or 1)
-    _enabled = command == "build" and not dirty and wanted == 2 and hasattr(os, "fork")
+    _enabled = may_fork(command, dirty)
 
 
 def _i18n(config: MkDocsConfig) -> Any:

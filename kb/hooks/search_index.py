@@ -18,9 +18,13 @@ a worker cannot fetch, keeps Material's worker and the whole index as a script.
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
 import shutil
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -29,7 +33,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from kb.hooks.offline import offline_enabled
-from kb.i18n_builds import is_outermost
+from kb.i18n_builds import is_outermost, may_fork
 from kb.search import improve
 from kb.search_shards import build as build_shards
 
@@ -61,6 +65,7 @@ def _with_search_config(html: str, prefix: str | None, sharded: bool) -> str:
 
 
 _dirty = False
+_fork = False  # whether the languages' indexes may be written by two processes (kb.i18n_builds.may_fork)
 # Material's location -> (language, improved entry), or None if left out; kept from one dirty rebuild to the next.
 _entries: dict[str, tuple[str, dict] | None] = {}
 _rendered: set[str] = set()  # URLs of the pages rendered in this build, both languages
@@ -69,8 +74,9 @@ _premade: dict[str, tuple[dict, tuple[str, dict] | None]] = {}
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    global _dirty
+    global _dirty, _fork
     _dirty = dirty
+    _fork = may_fork(command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -179,18 +185,48 @@ def on_post_build(config: MkDocsConfig) -> None:
     for field in ("keywords", "bestbets"):
         if field not in index["config"]["fields"]:
             raise ValueError(f"search_index: declare the '{field}' field under search: fields: in mkdocs.yml")
-    for language, data in split(index["config"], current_entries(index["docs"])).items():
-        prefix = LANGUAGE_PREFIX.get(language, "")
-        folder = site / prefix / "search"
-        folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        if offline_enabled(config):
-            # Pages opened from disk load the index as a script (Material's offline plugin).
-            (folder / "search_index.json").write_text(text, encoding="utf-8")
-            (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
-            continue
-        (folder / "search_index.full.json").write_text(text, encoding="utf-8")
-        _write_shards(folder, data, prefix, _material_worker(site))
+    languages = list(split(index["config"], current_entries(index["docs"])).items())
+    write = functools.partial(_write_language, site, offline_enabled(config))
+    if not _fork:
+        for language, data in languages:
+            write(language, data)
+        return
+    # Cutting an index into pieces takes seconds at thousands of pages: the other languages are
+    # written by forked processes while this one writes the first (full builds only, as there).
+    children = [(language, _forked(write, language, data)) for language, data in languages[1:]]
+    write(*languages[0])
+    for language, pid in children:
+        if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+            raise RuntimeError(f"search_index: writing the {language} search index failed (traceback above)")
+
+
+def _forked(write: Callable[[str, dict], None], language: str, data: dict) -> int:
+    pid = os.fork()
+    if pid:
+        return pid
+    status = 1
+    try:
+        write(language, data)
+        status = 0
+    except BaseException:  # noqa: BLE001 - reported here, and as a failed build by the parent
+        traceback.print_exc()
+    finally:
+        os._exit(status)
+
+
+def _write_language(site: Path, offline: bool, language: str, data: dict) -> None:
+    """One language's index: the whole index, and its pieces (or, offline, the index as a script)."""
+    prefix = LANGUAGE_PREFIX.get(language, "")
+    folder = site / prefix / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if offline:
+        # Pages opened from disk load the index as a script (Material's offline plugin).
+        (folder / "search_index.json").write_text(text, encoding="utf-8")
+        (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+        return
+    (folder / "search_index.full.json").write_text(text, encoding="utf-8")
+    _write_shards(folder, data, prefix, _material_worker(site))
 
 
 def _material_worker(site: Path) -> str:
