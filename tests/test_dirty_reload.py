@@ -41,7 +41,9 @@ page = Path(docs_dir) / case
 text = page.read_text(encoding="utf-8")
 lines = text.split("\\n")
 lines[2] = f"title: {title}"
-page.write_text("\\n".join(lines) + addition, encoding="utf-8")
+text = "\\n".join(lines).replace("tags: [protection-order, evidence, court, police]",
+                                 "tags: [protection-order, evidence, court, police, shelter]")
+page.write_text(text + addition, encoding="utf-8")
 config = load_config(config_file="mkdocs.yml", docs_dir=docs_dir, site_dir=site_dir, strict=False)  # as serve does
 build(config, dirty=True)
 """
@@ -84,6 +86,14 @@ def test_the_edited_page_is_rendered_again(rebuilt: tuple[Path, Path, str]) -> N
     page = "cases/protection-order-spouse/index.html"
     assert MARKER not in (before / page).read_text(encoding="utf-8")
     assert MARKER in (site / page).read_text(encoding="utf-8")
+
+
+def test_the_english_twin_shows_the_new_tag(rebuilt: tuple[Path, Path, str]) -> None:
+    """Tags are written in the Chinese page only; the English page, unchanged itself, shows them."""
+    before, site, _ = rebuilt
+    page = "en/cases/protection-order-spouse/index.html"
+    assert "tag/shelter/" not in (before / page).read_text(encoding="utf-8")
+    assert "tag/shelter/" in (site / page).read_text(encoding="utf-8")
 
 
 def test_the_case_index_shows_the_new_title(rebuilt: tuple[Path, Path, str]) -> None:
