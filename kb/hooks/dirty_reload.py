@@ -3,8 +3,7 @@
 ``mkdocs serve --dirty`` renders a page again only when its source is newer
 than its output. That is right for a page alone, but some pages show what
 others say: the case index lists every case (title, category, tags, cited
-articles), a law page lists under each article the pages that cite it, and
-an English page shows the front matter its Chinese twin holds (kb/twins.py).
+articles), and a law page lists under each article the pages that cite it.
 So when a page changes, this hook makes MkDocs render those too, by marking
 their output older than their source, MkDocs's own test. Category and tag
 pages are generated and always rendered again; the search index keeps every
@@ -24,7 +23,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from kb.citations import page_citations
-from kb.twins import chinese_twin, is_english
 
 CASE_INDEXES = ("cases/index.md", "cases/index.en.md")
 
@@ -41,15 +39,6 @@ def _changed(file: File) -> bool:
     return file.abs_src_path is not None and file.is_modified()
 
 
-def _twin_changed(file: File) -> bool:
-    """Whether an English page's Chinese twin, whose language-neutral fields it shows, is newer than
-    the English page's output: MkDocs's own test, applied to the twin."""
-    if file.abs_src_path is None or not is_english(file.abs_src_path) or not os.path.isfile(file.abs_dest_path):
-        return False
-    twin = chinese_twin(Path(file.abs_src_path))
-    return twin.is_file() and twin.stat().st_mtime > os.path.getmtime(file.abs_dest_path)
-
-
 def _render_again(file: File) -> None:
     """Make ``file.is_modified()`` true: its output becomes older than its source."""
     if os.path.isfile(file.abs_dest_path):
@@ -60,9 +49,6 @@ def _render_again(file: File) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not _dirty:
         return files
-    for file in files.documentation_pages():
-        if _twin_changed(file):
-            _render_again(file)
     changed = [file for file in files.documentation_pages() if _changed(file)]
     if not changed:
         return files
