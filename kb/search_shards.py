@@ -150,59 +150,43 @@ def build(index: dict, folder: str, material_worker: str) -> ShardedIndex:
         elif docs[starts[-1]]["location"].split("#", 1)[0] != path:
             raise ValueError(f"search_shards: the entries of {path} are not next to each other in the index")
 
-    # lunr.Builder.add: term frequencies per (entry, field), postings per term. Each distinct token goes
-    # through the pipeline once: the same words recur on every page.
+    # lunr.Builder.add: per term and field, the entries holding it and how often ([entry, tf, …]). Each
+    # distinct token goes through the pipeline once: the same words recur on every page.
     terms_of: dict[str, str] = {}
-    frequencies: list[list[Counter[str]]] = []
     postings: dict[str, list[list[int]]] = {}
     for number, doc in enumerate(docs):
-        per_field = []
         for f, name in enumerate(fields):
             counts = Counter(terms_of[token] if token in terms_of else terms_of.setdefault(token, pipeline(token))
                              for token in tokens(doc.get(name), separator))
-            for term in counts:  # a new term's index is the next number, as lunr gives it
-                if term not in postings:
-                    postings[term] = [[] for _ in fields]
-                postings[term][f].append(number)
-            per_field.append(counts)
-        frequencies.append(per_field)
-
-    # lunr.Builder.createFieldVectors with b = 0, where a field's length drops out; lunr.idf counts
-    # an entry once per field it has the term in.
-    count = len(docs)
-    idf = {term: math.log(1 + abs((count - (n := sum(len(p) for p in lists)) + 0.5) / (n + 0.5)))
-           for term, lists in postings.items()}
-    weights: dict[str, list[list[float]]] = {term: [[] for _ in fields] for term in postings}
-    for number, doc in enumerate(docs):
-        doc_boost = doc.get("boost") or 1
-        for f, counts in enumerate(frequencies[number]):
-            boost = field_boost[f]
-            for term, tf in counts.items():
-                score = idf[term] * ((K1 + 1) * tf) / (K1 + tf)
-                weights[term][f].append(math.floor(score * boost * doc_boost * 1000 + 0.5) / 1000)  # JS Math.round
+            for term, tf in counts.items():  # a new term's index is the next number, as lunr gives it
+                lists = postings.get(term)
+                if lists is None:
+                    lists = postings[term] = [[] for _ in fields]
+                lists[f] += (number, tf)
 
     out = ShardedIndex()
     ordered = sorted(postings)
     buckets = bucket_count(len(ordered))
-    term_files: list[dict[str, list[int]]] = [{} for _ in range(buckets)]
+    term_files: list[dict[str, int]] = [{} for _ in range(buckets)]
     chunk: dict[str, list] = {}
     size = 0
     chunks = 0
+    count = len(docs)
+    doc_boosts = [doc.get("boost") or 1 for doc in docs]
     # lunr numbers terms in the order it meets them (the order of ``postings``); a score adds up a
     # query's weights in that order, and the same order keeps equal scores in Material's order.
     term_index = {term: number for number, term in enumerate(postings)}
     for term in ordered:
-        encoded = [term_index[term]]
-        for f in range(len(fields)):
-            pairs: list[float] = []
-            previous = 0
-            for number, weight in zip(postings[term][f], weights[term][f]):
-                pairs += [number - previous, weight]
-                previous = number
-            encoded.append(pairs)
+        lists = postings[term]
+        # lunr.idf counts an entry once per field it has the term in.
+        held = sum(len(entries) for entries in lists) // 2
+        idf = math.log(1 + abs((count - held + 0.5) / (held + 0.5)))
+        encoded: list = [term_index[term]]
+        for f, flat in enumerate(lists):
+            encoded.append(_weights(flat, idf, field_boost[f], doc_boosts))
         chunk[term] = encoded
         term_files[bucket_of(term, buckets)][term] = chunks
-        size += len(term.encode()) + 8 * sum(len(p) for p in postings[term])
+        size += len(term.encode()) + 4 * sum(len(entries) for entries in lists)
         if size >= POSTINGS_TARGET:
             out.add(f"postings/{chunks}.json", chunk)
             chunk, size, chunks = {}, 0, chunks + 1
@@ -225,6 +209,25 @@ def build(index: dict, folder: str, material_worker: str) -> ShardedIndex:
         "starts": [b - a for a, b in zip([0] + starts, starts)],
     })
     out.add("search_index.json", {"config": manifest_config, "docs": []})
+    return out
+
+
+def _weights(flat: list[int], idf: float, field_boost: float, doc_boosts: list[float]) -> list[float]:
+    """[entry difference, weight, …] for one term in one field, from [entry, tf, …].
+
+    lunr.Builder.createFieldVectors with b = 0, where a field's length drops out, in lunr's order of
+    operations (the score, times the field's boost, times the entry's), rounded as JavaScript's
+    Math.round(score * 1000) / 1000 rounds (halves up)."""
+    out: list[float] = []
+    previous = 0
+    base: dict[int, float] = {}
+    for i in range(0, len(flat), 2):
+        number, tf = flat[i], flat[i + 1]
+        score = base.get(tf)
+        if score is None:
+            score = base[tf] = idf * ((K1 + 1) * tf) / (K1 + tf)
+        out += (number - previous, math.floor(score * field_boost * doc_boosts[number] * 1000 + 0.5) / 1000)
+        previous = number
     return out
 
 
