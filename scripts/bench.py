@@ -470,8 +470,11 @@ def rendered_pages(site: Path) -> int:
 
 
 def search_index_sizes(site: Path) -> dict[str, Any]:
-    """Every search_index.json of a site (one per language with our hooks), and their sum."""
-    files = {path.relative_to(site).as_posix(): file_sizes(path) for path in sorted(site.rglob("search_index.json"))}
+    """Each language's whole search index, and their sum: with our hooks search_index.full.json (the
+    reader's search fetches pieces of it, kb/search_shards.py; scripts/bench_search.py weighs those),
+    in a stock build search_index.json."""
+    whole = sorted(site.rglob("search_index.full.json")) or sorted(site.rglob("search_index.json"))
+    files = {path.relative_to(site).as_posix(): file_sizes(path) for path in whole}
     return {"files": files, "raw": sum(f["raw"] for f in files.values()), "gzip": sum(f["gzip"] for f in files.values())}
 
 
@@ -1124,8 +1127,9 @@ def markdown_report(results: dict[str, Any]) -> str:
         out += ["", f"For comparison, the real site (`mkdocs build --strict`, {real['wall_s']} s wall, "
                 f"{real['cpu_s']} s CPU, {real['peak_rss_mb']} MB, one run)."]
     out += ["", "## Search index", "",
-            "Sum of every search/search_index.json of the site (our hooks write one per language), "
-            f"gzip level {GZIP_LEVEL}.", "",
+            "Sum of each language's whole search index (our hooks: search/search_index.full.json, one per "
+            "language, which a reader's search fetches in pieces, see \"Search speed\"; stock: "
+            f"search/search_index.json), gzip level {GZIP_LEVEL}.", "",
             table(["site", "project files", "project raw", "project gzip", "stock raw", "stock gzip"],
                   [[f"{size} pages", len(d["search_index"]["project"]["files"]), kib(d["search_index"]["project"]["raw"]),
                     kib(d["search_index"]["project"]["gzip"]), kib(d["search_index"]["stock"]["raw"]),
