@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.frontmatter import read_page
-from kb.twins import chinese_twin, is_english
+from kb.twins import original
 from kb.laws import LawEntry, english_label, label_from_article_id, registry
 
 # [[name numbers|label]] — name has no digits-first; numbers are 23, 260-1, lists.
@@ -186,8 +186,7 @@ def page_citations(path: Path, fallback_title: str) -> tuple[frozenset[str], str
     Citations that do not resolve are left out: the page's own rendering and
     the checks report them.
     """
-    twin = chinese_twin(path) if is_english(path) else path
-    versions = (path.stat().st_mtime_ns, twin.stat().st_mtime_ns if twin.exists() else 0)
+    versions = (path.stat().st_mtime_ns, original(path).stat().st_mtime_ns)
     return _page_citations(path, versions, fallback_title)
 
 

@@ -46,6 +46,19 @@ def chinese_twin(path: Path) -> Path:
     return path.with_name(path.name[: -len(ENGLISH_SUFFIX)] + ".md")
 
 
+def twin(path: Path) -> Path:
+    """The other language's file of a page: x.md ↔ x.en.md."""
+    return chinese_twin(path) if is_english(path) else path.with_name(path.name[: -len(".md")] + ENGLISH_SUFFIX)
+
+
+def original(path: Path) -> Path:
+    """The page whose language-neutral fields and citations ``path`` follows: an English page's
+    Chinese twin where there is one, else the page itself."""
+    if is_english(path) and chinese_twin(path).exists():
+        return chinese_twin(path)
+    return path
+
+
 def merged(chinese: dict[str, Any], english: dict[str, Any]) -> dict[str, Any]:
     """The English page's front matter as consumers see it: its own language-specific fields and
     the Chinese page's neutral ones. The Chinese value wins, as the one the checks hold true."""

@@ -14,6 +14,7 @@ from kb.checks.model import Problem, problem
 from kb.checks.workspace import Page, Workspace
 from kb.paths import DOCS, SHARED_LAWS
 from kb.releases import case_files
+from kb.twins import twin
 
 CHECKERS = [files, placeholders, frontmatter, official_cases, questions, links, citations, statutes, personal_data, html, characters,
             translations, terminology, review]
@@ -41,13 +42,6 @@ def collect(paths: Iterable[Path], docs: Path = DOCS, dependent: bool = True) ->
     if dependent:
         found.extend(dependents(found, docs))
     return sorted(set(found)), problems
-
-
-def twin(path: Path) -> Path:
-    """The other language's file of a page: x.md ↔ x.en.md."""
-    if path.name.endswith(".en.md"):
-        return path.with_name(path.name[: -len(".en.md")] + ".md")
-    return path.with_name(path.name[: -len(".md")] + ".en.md")
 
 
 # Below this many files a second process costs more than it saves.

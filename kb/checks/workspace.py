@@ -20,7 +20,7 @@ from typing import Any
 from kb.checks.markdown import anchors, explicit_anchors
 from kb.frontmatter import FrontMatterError, parse_front_matter
 from kb.paths import DOCS, ROOT
-from kb.twins import merged
+from kb.twins import merged, twin
 
 MAX_BYTES = 1_000_000
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*$", re.M)
@@ -241,7 +241,7 @@ class Workspace:
 
     def counterpart(self, page: Page) -> Page | None:
         """The other language's version of a page, if the file exists."""
-        other = self.docs / (page.stem + (".md" if page.is_english else ".en.md"))
+        other = twin(page.path)
         return self.page(other) if other.exists() else None
 
     def all_markdown(self) -> list[Path]:

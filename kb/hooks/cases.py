@@ -45,7 +45,7 @@ from kb.html_slots import block
 from kb.paths import DOCS
 from kb.releases import NOT_NAMED, Release, case_source, issuer_label, issuers, releases
 from kb.taxonomy import label, taxonomy
-from kb.twins import chinese_twin, is_english
+from kb.twins import original, twin
 from kb.urls import article_link, page_link
 
 LANGUAGES = ("zh", "en")
@@ -216,8 +216,7 @@ def load_case(file: File) -> Case:
     if "id" not in meta:
         raise ValueError(f"{uri}: a case needs an id (see CONTRIBUTING.md, 案例)")
     # What a case cites is language-neutral: derived from the Chinese text, like its other shared fields.
-    chinese = chinese_twin(path) if is_english(path) and chinese_twin(path).exists() else path
-    references = page_references(meta, read_page(chinese)[1])
+    references = page_references(meta, read_page(original(path))[1])
     targets: set[str] = set()
     for reference in references:
         try:
@@ -233,8 +232,10 @@ def load_case(file: File) -> Case:
             raise ValueError(f"{uri}: source.release {source.get('release')!r} is not in data/releases.yml "
                              f"(run scripts/check.py: CASE001)")
         case.release, case.number, case.procedure = release.id, int(source["number"]), str(source["procedure"])
-    for key in [case.category, *case.tags]:  # a misspelled key fails here, with its page, not mid-render
-        label("categories" if key == case.category else "tags", key, "zh")
+    # A misspelled key fails here, with its page, not mid-render.
+    label("categories", case.category, "zh")
+    for tag in case.tags:
+        label("tags", tag, "zh")
     return case
 
 
@@ -616,7 +617,7 @@ def case_header(meta: dict, language: str, src_uri: str, directory_urls: bool) -
 def page_title(doc: str, language: str) -> str:
     """The title of a page under docs/, in ``language`` when a translation exists."""
     path = DOCS / doc
-    english = path.with_name(path.name[:-3] + ".en.md")
+    english = twin(path)
     if language == "en" and english.exists():
         path = english
     if not path.exists():

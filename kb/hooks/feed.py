@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 
 from kb.frontmatter import read_meta
 from kb.i18n_builds import is_outermost
+from kb.twins import twin
 
 SECTIONS = ("cases/", "guides/")
 MAX_ITEMS = 100
@@ -36,7 +37,7 @@ def items(docs: Path, language: str, site_url: str, use_directory_urls: bool) ->
         rel = path.relative_to(docs).as_posix()
         if not rel.startswith(SECTIONS) or rel.endswith(".en.md") or path.name == "index.md":
             continue
-        english = path.with_name(path.name[:-3] + ".en.md")
+        english = twin(path)
         source = english if language == "en" and english.exists() else path
         meta = read_meta(source)
         if "updated" not in meta:
