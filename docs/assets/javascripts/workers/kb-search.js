@@ -60,6 +60,7 @@ function loadBuckets(buckets) {
       if (!state.bucketsLoaded[bucket]) {
         state.bucketsLoaded[bucket] = true;
         Object.keys(terms).forEach(function (term) { state.terms[term] = terms[term]; });
+        state.dictionary = null;
       }
     });
   }));
@@ -133,26 +134,36 @@ function lunrClauses(query) {
 
 // Fetch the term lists and postings a query needs, then return its expansions' postings files.
 function prepare(query) {
-  var all = false, buckets = {};
+  // The terms a query searches for: lunr's clauses, each term through the search pipeline.
+  var wanted = [];
   lunrClauses(query).forEach(function (clause) {
     state.builder.searchPipeline.runString(clause.term, { fields: clause.fields }).forEach(function (term) {
-      if (term.charAt(0) === "*" || clause.editDistance > 0) all = true;
-      else buckets[bucketOf(term)] = true;
+      wanted.push({ clause: clause, term: term });
     });
+  });
+  var all = false, buckets = {};
+  wanted.forEach(function (item) {
+    if (item.term.charAt(0) === "*" || item.clause.editDistance > 0) all = true;
+    else buckets[bucketOf(item.term)] = true;
   });
   var needed = all ? range(state.kb.buckets) : Object.keys(buckets).map(Number);
   return loadBuckets(needed).then(function () {
-    var dictionary = lunr.TokenSet.fromArray(Object.keys(state.terms).sort()), files = {};
-    lunrClauses(query).forEach(function (clause) {
-      state.builder.searchPipeline.runString(clause.term, { fields: clause.fields }).forEach(function (term) {
-        clause.term = term;
-        dictionary.intersect(lunr.TokenSet.fromClause(clause)).toArray().forEach(function (expanded) {
-          if (!(expanded in state.postings)) files[state.terms[expanded]] = true;
-        });
+    var files = {};
+    wanted.forEach(function (item) {
+      item.clause.term = item.term;
+      dictionary().intersect(lunr.TokenSet.fromClause(item.clause)).toArray().forEach(function (expanded) {
+        if (!(expanded in state.postings)) files[state.terms[expanded]] = true;
       });
     });
     return loadPostings(Object.keys(files).map(Number));
   });
+}
+
+// Every term of the term lists fetched so far, as lunr expands wildcards against them; built again
+// only after more lists arrive.
+function dictionary() {
+  if (!state.dictionary) state.dictionary = lunr.TokenSet.fromArray(Object.keys(state.terms).sort());
+  return state.dictionary;
 }
 
 function range(count) {
@@ -494,7 +505,7 @@ function setup(data) {
     folder: new URL(kb.folder, self.location.href),
     builder: builder(data.config),
     starts: starts,
-    files: {}, terms: Object.create(null), bucketsLoaded: {},
+    files: {}, terms: Object.create(null), bucketsLoaded: {}, dictionary: null,
     postings: Object.create(null), postingsLoaded: {}, vectors: Object.create(null), index: null
   };
 }
